@@ -1,0 +1,782 @@
+"""`POST /sync/push`: apply a device's outbox, op by op, exactly once.
+
+How a batch runs (one database transaction):
+
+1. Take the feed lock (the `counters` row, FOR UPDATE on PostgreSQL; SQLite has one
+   writer anyway). Pushes therefore apply one after another, and every change gets the
+   next `seq` in commit order, which is what makes `/changes` gap-free.
+2. Load, in a few queries, every op_id already applied and every record the ops touch.
+3. Decide each op in order against that in-memory state: duplicate, rejected, conflict
+   or applied. An op sees the effects of the ops before it in the batch, and a refused
+   op changes nothing, so each op stands on its own as if it were its own transaction.
+4. Write what the applied ops produced (records, versions, changes, applied op_ids,
+   search keys, audit) in bulk, and commit.
+
+If the commit fails (say a concurrent request applied the same op_id first), nothing of
+the batch is kept and the client retries; the retry then meets `duplicate`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from sqlalchemy.engine import Connection
+
+from registry_core import permissions
+from registry_core.messages import DomainError, field_errors, register, text
+from registry_core.records import COLLECTIONS, CollectionSpec
+from registry_core.records.base import SYSTEM_FIELDS
+from registry_server.reference_store import ReferenceCache, ref_checks
+from registry_server.search import person_keys
+from registry_server.tables import (
+    applied_ops,
+    audit_log,
+    changes,
+    counters,
+    record_versions,
+    records,
+    search_keys,
+)
+
+register(
+    {
+        "op.collection": ("Nezināma ierakstu kolekcija.", "Unknown record collection."),
+        "op.exists": (
+            "Ieraksts ar šo identifikatoru jau ir reģistrā.",
+            "A record with this identifier is already in the registry.",
+        ),
+        "op.missing": ("Ieraksts reģistrā nav atrasts.", "The record is not in the registry."),
+        "op.deleted": ("Ieraksts ir dzēsts.", "The record has been deleted."),
+        "op.base_version": (
+            "Nepareiza bāzes versija {base_version} (reģistrā ir {version}).",
+            "Invalid base version {base_version} (the registry has {version}).",
+        ),
+        "op.base_required": (
+            "Izmaiņām jānorāda bāzes versija.",
+            "An update needs its base version.",
+        ),
+        "op.system_field": (
+            "Šo lauku aizpilda reģistrs.",
+            "This field is set by the registry.",
+        ),
+        "op.conflict": (
+            "Kopš jūsu versijas šos laukus ir mainījis cits lietotājs: {fields}.",
+            "Since your version another user has changed these fields: {fields}.",
+        ),
+        "op.locked": (
+            "Paziņots vai parakstīts tiesību akts ir tikai lasāms; izmantojiet “Grozīt” vai “Atcelt”.",
+            "A served or signed legal act is read-only; use Amend or Annul.",
+        ),
+        "op.parent_missing": (
+            "Saistītais ieraksts nav atrasts reģistrā.",
+            "The linked record is not in the registry.",
+        ),
+        "op.parent_kind": (
+            "Saistītais ieraksts ir nepareiza veida.",
+            "The linked record is of the wrong kind.",
+        ),
+        "op.reference_code": (
+            "Kods nav atrodams klasifikatorā.",
+            "The code is not in the reference list.",
+        ),
+        "op.action_unknown": ("Nezināma darbība.", "Unknown action."),
+        "op.action_missing": ("Jānorāda darbība.", "Give the action."),
+        "op.invalid": ("Ierakstā ir kļūdas.", "The record has errors."),
+        "op.person_merged": (
+            "Persona ir apvienota ar citu ierakstu.",
+            "The person has been merged into another record.",
+        ),
+    }
+)
+
+
+class OpIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    op_id: uuid.UUID
+    collection: str = Field(min_length=1, max_length=40)
+    id: uuid.UUID
+    kind: Literal["create", "update", "delete", "action"]
+    base_version: int | None = Field(default=None, ge=0)
+    fields: dict[str, Any] = Field(default_factory=dict)
+
+
+class PushIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    device_id: str = Field(min_length=1, max_length=100)
+    ops: list[OpIn]
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: str
+    username: str
+    full_name: str
+    institution: str
+    unit: str
+    roles: tuple[str, ...]
+    device_id: str | None = None
+    purpose: str | None = None
+    client: str | None = None
+    training: bool = False
+
+
+class Refusal(Exception):
+    """An op is rejected: a message code and, where it applies, per-field messages."""
+
+    def __init__(self, code: str, fields: dict[str, str] | None = None, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.fields = fields or {}
+        self.params = params
+
+
+class Conflict(Exception):
+    def __init__(self, fields: list[str]) -> None:
+        super().__init__(",".join(fields))
+        self.fields = fields
+
+
+@dataclass
+class StoredRecord:
+    id: str
+    collection: str
+    version: int
+    deleted: bool
+    data: dict[str, Any]
+    created_at: datetime
+    created_by: str
+    is_new: bool = False  # created in this batch, not yet in the table
+
+
+@dataclass
+class Batch:
+    """What the ops of one push produce, written in bulk at the end."""
+
+    conn: Connection
+    actor: Actor
+    lang: str
+    now: datetime
+    state: dict[str, StoredRecord]
+    seq: int
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    versions: list[dict[str, Any]] = field(default_factory=list)
+    applied: list[dict[str, Any]] = field(default_factory=list)
+    audit: list[dict[str, Any]] = field(default_factory=list)
+    touched: dict[str, StoredRecord] = field(default_factory=dict)
+    numbers: dict[str, int] = field(default_factory=dict)
+    # (record id, its state before, its touched entry before) for every write, so that a
+    # refused op can be undone without copying the whole state.
+    journal: list[tuple[str, StoredRecord | None, StoredRecord | None]] = field(default_factory=list)
+    engine: PushEngine | None = None
+    in_action: bool = False  # an action may set fields (status, signed_at) that edits may not
+    # Writes that follow from the op being applied, e.g. marking the act it amends.
+    after_op: list[tuple[CollectionSpec, StoredRecord, dict[str, Any], str]] = field(default_factory=list)
+
+    def mark(self) -> tuple[int, int, int, int, int]:
+        return (len(self.changes), len(self.versions), len(self.audit), len(self.journal), self.seq)
+
+    def undo(self, mark: tuple[int, int, int, int, int]) -> None:
+        n_changes, n_versions, n_audit, n_journal, seq = mark
+        del self.changes[n_changes:]
+        del self.versions[n_versions:]
+        del self.audit[n_audit:]
+        for record_id, before, touched_before in reversed(self.journal[n_journal:]):
+            if before is None:
+                self.state.pop(record_id, None)
+            else:
+                self.state[record_id] = before
+            if touched_before is None:
+                self.touched.pop(record_id, None)
+            else:
+                self.touched[record_id] = touched_before
+        del self.journal[n_journal:]
+        self.seq = seq
+
+    def load(self, ids: Iterable[str]) -> None:
+        missing = [i for i in set(ids) if i not in self.state]
+        if missing:
+            for rec in fetch_records(self.conn, missing):
+                self.state[rec.id] = rec
+
+
+# An action handler changes records through `Batch.write` and returns the main record.
+ActionHandler = Callable[[Batch, CollectionSpec, StoredRecord, dict[str, Any], str], StoredRecord]
+
+
+def fetch_records(conn: Connection, ids: list[str]) -> list[StoredRecord]:
+    out: list[StoredRecord] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for row in conn.execute(sa.select(records).where(records.c.id.in_(chunk))):
+            out.append(
+                StoredRecord(
+                    row.id, row.collection, row.version, row.deleted, dict(row.data),
+                    row.created_at, row.created_by,
+                )
+            )  # fmt: skip
+    return out
+
+
+def _json_safe(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump(mode="json", exclude=set(SYSTEM_FIELDS))
+
+
+def public_record(rec: StoredRecord, updated_at: Any = None, updated_by: Any = None) -> dict[str, Any]:
+    """The record as the API shows it: content plus the envelope."""
+    out = dict(rec.data)
+    out.update(
+        id=rec.id,
+        version=rec.version,
+        deleted=rec.deleted,
+        created_at=_iso(rec.created_at),
+        created_by=rec.created_by,
+    )
+    if updated_at is not None:
+        out["updated_at"] = _iso(updated_at)
+        out["updated_by"] = updated_by
+    return out
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+class PushEngine:
+    def __init__(
+        self,
+        refs: ReferenceCache,
+        actions: Mapping[str, Mapping[str, ActionHandler]] | None = None,
+    ) -> None:
+        self.refs = refs
+        self.actions = actions or {}
+        self._validators: dict[str, Callable[[Batch, CollectionSpec, dict[str, Any], StoredRecord | None], None]] = {}
+
+    def add_rule(
+        self,
+        collection: str,
+        rule: Callable[[Batch, CollectionSpec, dict[str, Any], StoredRecord | None], None],
+    ) -> None:
+        """Extra checks for a collection (institution rules and the like)."""
+        self._validators[collection] = rule
+
+    # -- the batch ---------------------------------------------------------------------
+
+    def push(self, conn: Connection, actor: Actor, ops: list[OpIn], lang: str) -> list[dict[str, Any]]:
+        seq = conn.execute(
+            sa.select(counters.c.value).where(counters.c.name == "feed").with_for_update()
+        ).scalar_one()
+        self.refs.refresh(conn)
+        op_ids = [str(op.op_id) for op in ops]
+        done = _applied_answers(conn, op_ids)
+        batch = Batch(conn, actor, lang, datetime.now(UTC), {}, seq, engine=self)
+        batch.load(_ids_to_prefetch(ops))
+        answers: list[dict[str, Any]] = []
+        seen_in_batch: dict[str, dict[str, Any]] = {}
+        for op in ops:
+            key = str(op.op_id)
+            earlier = done.get(key) or seen_in_batch.get(key)
+            if earlier is not None:
+                answers.append({**earlier, "status": "duplicate"})
+                continue
+            answer = self._one(batch, op)
+            if answer["status"] == "applied":
+                seen_in_batch[key] = answer
+            answers.append(answer)
+        self._write(batch, seq)
+        return answers
+
+    def _one(self, batch: Batch, op: OpIn) -> dict[str, Any]:
+        base = {"op_id": str(op.op_id), "id": str(op.id)}
+        mark = batch.mark()
+        batch.after_op.clear()
+        try:
+            rec = self._apply(batch, op)
+            for spec, target, changes, kind in batch.after_op:
+                target = batch.state[target.id]
+                self.write(batch, spec, target.id, {**target.data, **changes}, target, kind, op.op_id, set(changes))
+        except Refusal as exc:
+            batch.undo(mark)
+            return {
+                **base,
+                "status": "rejected",
+                "error": exc.code,
+                "message": text(exc.code, batch.lang, **exc.params),
+                "fields": exc.fields,
+            }
+        except Conflict as exc:
+            batch.undo(mark)
+            current = batch.state[str(op.id)]
+            return {
+                **base,
+                "status": "conflict",
+                "version": current.version,
+                "record": public_record(current),
+                "fields": exc.fields,
+                "message": text("op.conflict", batch.lang, fields=", ".join(exc.fields)),
+            }
+        batch.applied.append(
+            {
+                "op_id": str(op.op_id),
+                "device_id": batch.actor.device_id or "-",
+                "username": batch.actor.username,
+                "collection": op.collection,
+                "record_id": str(op.id),
+                "version": rec.version,
+                "at": batch.now,
+            }
+        )
+        return {
+            **base,
+            "status": "applied",
+            "version": rec.version,
+            "record": public_record(rec, batch.now, batch.actor.username),
+        }
+
+    def _apply(self, batch: Batch, op: OpIn) -> StoredRecord:
+        spec = COLLECTIONS.get(op.collection)
+        if spec is None:
+            raise Refusal("op.collection", {"collection": text("op.collection", batch.lang)})
+        if not permissions.can_write(batch.actor.roles, spec.name):
+            raise Refusal("perm.write")
+        current = batch.state.get(str(op.id))
+        if current is not None and current.collection != spec.name:
+            raise Refusal("op.exists", {"id": text("op.exists", batch.lang)})
+        if op.kind == "create":
+            return self._create(batch, spec, op, current)
+        if current is None:
+            raise Refusal("op.missing")
+        if current.deleted:
+            raise Refusal("op.deleted")
+        if op.kind == "action":
+            return self._action(batch, spec, op, current)
+        if op.base_version is None:
+            raise Refusal("op.base_required", {"base_version": text("op.base_required", batch.lang)})
+        if op.base_version > current.version:
+            raise Refusal("op.base_version", base_version=op.base_version, version=current.version)
+        if op.kind == "delete":
+            return self._delete(batch, spec, op, current)
+        return self._update(batch, spec, op, current)
+
+    # -- kinds ---------------------------------------------------------------------------
+
+    def _create(
+        self, batch: Batch, spec: CollectionSpec, op: OpIn, current: StoredRecord | None
+    ) -> StoredRecord:
+        if current is not None:
+            raise Refusal("op.exists")
+        self._no_system_fields(batch, op.fields)
+        data = dict(op.fields)
+        if spec.number_field:
+            data.pop(spec.number_field, None)  # official numbers are the registry's to give
+        content = self.validate(batch, spec, str(op.id), data, None)
+        if spec.number_field:
+            content[spec.number_field] = allocate_number(batch, spec, content)
+        return self.write(batch, spec, str(op.id), content, None, "create", op.op_id, set(content))
+
+    def _update(
+        self, batch: Batch, spec: CollectionSpec, op: OpIn, current: StoredRecord
+    ) -> StoredRecord:
+        self._no_system_fields(batch, op.fields)
+        if _locked(spec, current.data, str(current.id)):
+            raise Refusal("op.locked")
+        unknown = set(op.fields) - spec.model.content_fields()
+        if unknown:
+            raise Refusal(
+                "op.invalid", {f: text("extra_forbidden", batch.lang) for f in sorted(unknown)}
+            )
+        incoming = dict(op.fields)
+        assert op.base_version is not None
+        if op.base_version < current.version:
+            incoming = self._merge_stale(batch, spec, current, op.base_version, incoming)
+        data = {**current.data, **incoming}
+        if spec.number_field:
+            data[spec.number_field] = current.data.get(spec.number_field)
+        content = self.validate(batch, spec, current.id, data, current)
+        changed = {k for k in content if content.get(k) != current.data.get(k)}
+        if not changed:
+            return current
+        return self.write(batch, spec, current.id, content, current, "update", op.op_id, changed)
+
+    def _merge_stale(
+        self,
+        batch: Batch,
+        spec: CollectionSpec,
+        current: StoredRecord,
+        base_version: int,
+        incoming: dict[str, Any],
+    ) -> dict[str, Any]:
+        """Field-level merge: clash only where both sides changed the same field."""
+        since, base_data = _changes_since(batch, current.id, base_version)
+        clashes = []
+        for name, value in incoming.items():
+            if name not in since or _same(value, current.data.get(name)):
+                continue
+            if name in spec.model.append_fields():
+                incoming[name] = _append_note(base_data.get(name), value, current.data.get(name))
+                continue
+            clashes.append(name)
+        if clashes:
+            raise Conflict(sorted(clashes))
+        return incoming
+
+    def _delete(
+        self, batch: Batch, spec: CollectionSpec, op: OpIn, current: StoredRecord
+    ) -> StoredRecord:
+        if _locked(spec, current.data, current.id):
+            raise Refusal("op.locked")
+        assert op.base_version is not None
+        if op.base_version < current.version:
+            raise Conflict(["deleted"])
+        return self.write(
+            batch, spec, current.id, dict(current.data), current, "delete", op.op_id, {"deleted"},
+            deleted=True,
+        )  # fmt: skip
+
+    def _action(
+        self, batch: Batch, spec: CollectionSpec, op: OpIn, current: StoredRecord
+    ) -> StoredRecord:
+        params = dict(op.fields)
+        name = params.pop("action", None)
+        if not name:
+            raise Refusal("op.action_missing", {"action": text("op.action_missing", batch.lang)})
+        handler = self.actions.get(spec.name, {}).get(str(name))
+        if handler is None:
+            raise Refusal("op.action_unknown", {"action": text("op.action_unknown", batch.lang)})
+        try:
+            return handler(batch, spec, current, params, str(op.op_id))
+        except DomainError as exc:
+            field_name = exc.field or "action"
+            raise Refusal(exc.code, {field_name: exc.message(batch.lang)}, **exc.params) from None
+
+    # -- shared steps --------------------------------------------------------------------
+
+    def _no_system_fields(self, batch: Batch, fields: Mapping[str, Any]) -> None:
+        bad = sorted(set(fields) & SYSTEM_FIELDS)
+        if bad:
+            raise Refusal("op.invalid", {f: text("op.system_field", batch.lang) for f in bad})
+
+    def validate(
+        self,
+        batch: Batch,
+        spec: CollectionSpec,
+        record_id: str,
+        data: dict[str, Any],
+        current: StoredRecord | None,
+    ) -> dict[str, Any]:
+        """Schema, reference codes, links and collection rules; returns the clean content."""
+        try:
+            model = spec.model.model_validate({**data, "id": record_id})
+        except ValidationError as exc:
+            raise Refusal("op.invalid", field_errors(exc, batch.lang)) from None
+        except DomainError as exc:
+            raise Refusal("op.invalid", {exc.field or "__root__": exc.message(batch.lang)}) from None
+        unknown = self.refs.unknown(ref_checks(model, data))
+        if unknown:
+            raise Refusal("op.invalid", {p: text("op.reference_code", batch.lang) for p in unknown})
+        content = _json_safe(model)
+        self._check_parents(batch, spec, content)
+        rule = self._validators.get(spec.name)
+        if rule is not None:
+            try:
+                rule(batch, spec, content, current)
+            except DomainError as exc:
+                raise Refusal(exc.code, {exc.field or "__root__": exc.message(batch.lang)}, **exc.params) from None
+        return content
+
+    def _check_parents(self, batch: Batch, spec: CollectionSpec, content: dict[str, Any]) -> None:
+        wanted = {f: content.get(f) for f, _ in spec.parents if content.get(f)}
+        batch.load(str(v) for v in wanted.values())
+        errors: dict[str, str] = {}
+        for field_name, coll in spec.parents:
+            value = wanted.get(field_name)
+            if not value:
+                continue
+            parent = batch.state.get(str(value))
+            if parent is None or parent.deleted:
+                errors[field_name] = text("op.parent_missing", batch.lang)
+            elif parent.collection != coll:
+                errors[field_name] = text("op.parent_kind", batch.lang)
+            elif coll == "persons" and parent.data.get("merged_into"):
+                errors[field_name] = text("op.person_merged", batch.lang)
+        if errors:
+            raise Refusal("op.invalid", errors)
+
+    def write(
+        self,
+        batch: Batch,
+        spec: CollectionSpec,
+        record_id: str,
+        content: dict[str, Any],
+        current: StoredRecord | None,
+        kind: str,
+        op_id: uuid.UUID | str | None,
+        changed: set[str],
+        *,
+        deleted: bool = False,
+    ) -> StoredRecord:
+        """Record a new version of a record in the batch (and in its in-memory state)."""
+        version = (current.version if current else 0) + 1
+        rec = StoredRecord(
+            record_id,
+            spec.name,
+            version,
+            deleted,
+            content,
+            current.created_at if current else batch.now,
+            current.created_by if current else batch.actor.username,
+            is_new=current is None or current.is_new,
+        )
+        batch.journal.append((record_id, batch.state.get(record_id), batch.touched.get(record_id)))
+        batch.state[record_id] = rec
+        batch.touched[record_id] = rec
+        batch.seq += 1
+        batch.changes.append(
+            {"seq": batch.seq, "collection": spec.name, "record_id": record_id, "version": version, "deleted": deleted}
+        )
+        batch.versions.append(
+            {
+                "id": record_id,
+                "version": version,
+                "collection": spec.name,
+                "changed_fields": sorted(changed),
+                "data": content,
+                "deleted": deleted,
+                "at": batch.now,
+                "by": batch.actor.username,
+                "op_id": str(op_id) if op_id else None,
+                "kind": kind,
+            }
+        )
+        batch.audit.append(
+            {
+                "at": batch.now,
+                "username": batch.actor.username,
+                "action": kind,
+                "collection": spec.name,
+                "record_id": record_id,
+                "fields": sorted(changed),
+                "device_id": batch.actor.device_id,
+                "purpose": batch.actor.purpose,
+                "client": batch.actor.client,
+                "detail": {"version": version, "op_id": str(op_id) if op_id else None},
+            }
+        )
+        return rec
+
+    def _write(self, batch: Batch, seq_before: int) -> None:
+        conn = batch.conn
+        if batch.seq != seq_before:
+            conn.execute(
+                counters.update().where(counters.c.name == "feed").values(value=batch.seq)
+            )
+        new_rows, upd_rows = [], []
+        for rec in batch.touched.values():
+            row = {
+                "id": rec.id,
+                "collection": rec.collection,
+                "version": rec.version,
+                "deleted": rec.deleted,
+                "data": rec.data,
+                "created_at": rec.created_at,
+                "created_by": rec.created_by,
+                "updated_at": batch.now,
+                "updated_by": batch.actor.username,
+                "person_id": _link(rec, "person_id"),
+                "case_id": _link(rec, "case_id"),
+            }
+            (new_rows if rec.is_new else upd_rows).append(row)
+        if new_rows:
+            conn.execute(records.insert(), new_rows)
+        if upd_rows:
+            stmt = (
+                records.update()
+                .where(records.c.id == sa.bindparam("b_id"))
+                .values(
+                    version=sa.bindparam("version"),
+                    deleted=sa.bindparam("deleted"),
+                    data=sa.bindparam("data"),
+                    updated_at=sa.bindparam("updated_at"),
+                    updated_by=sa.bindparam("updated_by"),
+                    person_id=sa.bindparam("person_id"),
+                    case_id=sa.bindparam("case_id"),
+                )
+            )
+            conn.execute(stmt, [{**r, "b_id": r["id"]} for r in upd_rows])
+        if batch.versions:
+            conn.execute(record_versions.insert(), batch.versions)
+        if batch.changes:
+            conn.execute(changes.insert(), batch.changes)
+        if batch.applied:
+            conn.execute(applied_ops.insert(), batch.applied)
+        if batch.audit:
+            conn.execute(audit_log.insert(), batch.audit)
+        persons = [r for r in batch.touched.values() if r.collection in ("persons", "documents")]
+        if persons:
+            refresh_search_keys(conn, batch.state, persons)
+        for rec in batch.touched.values():
+            rec.is_new = False
+
+
+def _link(rec: StoredRecord, name: str) -> str | None:
+    if rec.collection == "persons" and name == "person_id":
+        return rec.id
+    if rec.collection == "cases" and name == "case_id":
+        return rec.id
+    value = rec.data.get(name)
+    return str(value) if value else None
+
+
+def refresh_search_keys(conn: Connection, state: Mapping[str, StoredRecord], touched: list[StoredRecord]) -> None:
+    person_ids = {r.id if r.collection == "persons" else str(r.data.get("person_id")) for r in touched}
+    person_ids.discard("None")
+    if not person_ids:
+        return
+    ids = sorted(person_ids)
+    conn.execute(search_keys.delete().where(search_keys.c.person_id.in_(ids)))
+    docs: dict[str, list[dict[str, Any]]] = {}
+    for row in conn.execute(
+        sa.select(records.c.id, records.c.data).where(
+            records.c.collection == "documents", records.c.person_id.in_(ids), records.c.deleted.is_(False)
+        )
+    ):
+        docs.setdefault(str(row.data.get("person_id")), []).append(dict(row.data))
+    for rec in touched:  # documents written in this batch are not in the table yet
+        if rec.collection == "documents" and not rec.deleted:
+            lst = docs.setdefault(str(rec.data.get("person_id")), [])
+            lst[:] = [d for d in lst if d.get("series_and_number") != rec.data.get("series_and_number")]
+            lst.append(rec.data)
+    rows = []
+    persons = {p.id: p for p in fetch_records(conn, ids)}
+    persons.update({r.id: r for r in touched if r.collection == "persons"})
+    for pid in ids:
+        person = state.get(pid) or persons.get(pid)
+        if person is None or person.deleted or person.collection != "persons":
+            continue
+        for key, kind in person_keys(person.data, docs.get(pid, [])):
+            rows.append({"person_id": pid, "key": key, "kind": kind})
+    if rows:
+        conn.execute(search_keys.insert(), rows)
+
+
+def _same(a: Any, b: Any) -> bool:
+    return a == b
+
+
+def _append_note(base: Any, mine: Any, theirs: Any) -> Any:
+    """Notes append: keep the registry's text and add what this side wrote after base."""
+    base_s, mine_s, theirs_s = str(base or ""), str(mine or ""), str(theirs or "")
+    added = mine_s[len(base_s) :] if mine_s.startswith(base_s) else mine_s
+    added = added.strip("\n")
+    if not added:
+        return theirs
+    return f"{theirs_s}\n{added}" if theirs_s else added
+
+
+def _changes_since(batch: Batch, record_id: str, base_version: int) -> tuple[set[str], dict[str, Any]]:
+    """Fields changed after `base_version`, and the record as it was at that version."""
+    changed: set[str] = set()
+    base: dict[str, Any] = {}
+    rows = batch.conn.execute(
+        sa.select(record_versions.c.version, record_versions.c.changed_fields, record_versions.c.data)
+        .where(record_versions.c.id == record_id, record_versions.c.version >= base_version)
+        .order_by(record_versions.c.version)
+    ).all()
+    for row in rows:
+        if row.version == base_version:
+            base = dict(row.data)
+        else:
+            changed.update(row.changed_fields)
+    for v in batch.versions:  # versions written earlier in this same batch
+        if v["id"] == record_id and v["version"] > base_version:
+            changed.update(v["changed_fields"])
+    return changed, base
+
+
+def _locked(spec: CollectionSpec, data: dict[str, Any], record_id: str) -> bool:
+    try:
+        model = spec.model.model_validate({**data, "id": record_id})
+    except ValidationError:
+        return False
+    return model.is_locked()
+
+
+def _applied_answers(conn: Connection, op_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The answer each already-applied op got, rebuilt from the version it made."""
+    out: dict[str, dict[str, Any]] = {}
+    if not op_ids:
+        return out
+    rows = conn.execute(
+        sa.select(applied_ops, record_versions.c.data, record_versions.c.deleted, records.c.created_at, records.c.created_by)
+        .join(
+            record_versions,
+            sa.and_(
+                record_versions.c.id == applied_ops.c.record_id,
+                record_versions.c.version == applied_ops.c.version,
+            ),
+            isouter=True,
+        )
+        .join(records, records.c.id == applied_ops.c.record_id, isouter=True)
+        .where(applied_ops.c.op_id.in_(op_ids))
+    )
+    for row in rows:
+        rec = StoredRecord(
+            row.record_id, row.collection, row.version, bool(row.deleted),
+            dict(row.data or {}), row.created_at, row.created_by,
+        )  # fmt: skip
+        out[row.op_id] = {
+            "op_id": row.op_id,
+            "id": row.record_id,
+            "version": row.version,
+            "record": public_record(rec),
+        }
+    return out
+
+
+def _ids_to_prefetch(ops: list[OpIn]) -> set[str]:
+    ids = {str(op.id) for op in ops}
+    for op in ops:
+        for key in ("person_id", "case_id", "decision_id", "entry_ban_id"):
+            value = op.fields.get(key)
+            if isinstance(value, str):
+                ids.add(value)
+    return ids
+
+
+# -- official numbers --------------------------------------------------------------------
+
+_DECISION_SERIES = {"departure_order": "IR", "removal_decision": "PIL"}
+
+
+def allocate_number(batch: Batch, spec: CollectionSpec, content: dict[str, Any]) -> str:
+    """Next official number in its series, e.g. VRS-2026-000123 or PMLP-IR-2026-000045.
+
+    Taken under the same lock as the feed, so numbers are gap-free and never repeat.
+    """
+    year = batch.now.year
+    if spec.name == "cases":
+        inst = str(content.get("owner_institution"))
+        series, prefix = f"case:{inst}:{year}", f"{inst}-{year}"
+    else:
+        inst = str(content.get("issuing_institution"))
+        kind = _DECISION_SERIES.get(str(content.get("decision_type")), "L")
+        series, prefix = f"decision:{inst}:{kind}:{year}", f"{inst}-{kind}-{year}"
+    value = batch.numbers.get(series)
+    if value is None:
+        value = batch.conn.execute(
+            sa.select(counters.c.value).where(counters.c.name == series).with_for_update()
+        ).scalar()
+        if value is None:
+            batch.conn.execute(counters.insert().values(name=series, value=0))
+            value = 0
+    value += 1
+    batch.numbers[series] = value
+    batch.conn.execute(counters.update().where(counters.c.name == series).values(value=value))
+    return f"{prefix}-{value:06d}"
