@@ -108,7 +108,7 @@ WRITE: dict[str, frozenset[Role]] = {
 }
 
 _READ_ALL = _CASEWORK
-READ: dict[str, frozenset[Role]] = {name: _READ_ALL for name in WRITE}
+READ: dict[str, frozenset[Role]] = dict.fromkeys(WRITE, _READ_ALL)
 # A read-only consumer (State Police, SSS, consular, SIRENE) sees the person and bans.
 for _name in ("persons", "documents", "entry-bans"):
     READ[_name] = READ[_name] | {Role.READ_ONLY}

@@ -25,7 +25,10 @@ register(
             "Lēmumu var paziņot tikai pēc parakstīšanas.",
             "A decision can be served only after it is signed.",
         ),
-        "action.already_served": ("Lēmums jau ir paziņots.", "The decision has already been served."),
+        "action.already_served": (
+            "Lēmums jau ir paziņots.",
+            "The decision has already been served.",
+        ),
         "action.annulled": ("Akts ir atcelts.", "The act has been annulled."),
         "action.reason_required": ("Jānorāda iemesls.", "Give the reason."),
         "action.status_by_action": (
@@ -55,7 +58,12 @@ def _now_param(params: Mapping[str, Any], name: str, batch: Batch) -> str:
 
 
 def _update(
-    batch: Batch, spec: CollectionSpec, rec: StoredRecord, changes: dict[str, Any], op_id: str, kind: str
+    batch: Batch,
+    spec: CollectionSpec,
+    rec: StoredRecord,
+    changes: dict[str, Any],
+    op_id: str,
+    kind: str,
 ) -> StoredRecord:
     engine = batch.engine
     assert engine is not None
@@ -75,13 +83,18 @@ def _institution_of(spec: CollectionSpec, data: Mapping[str, Any]) -> str:
     return Institution.VRS if maker == "vrs_head" else Institution.PMLP
 
 
-def sign(batch: Batch, spec: CollectionSpec, rec: StoredRecord, params: dict[str, Any], op_id: str) -> StoredRecord:
+def sign(
+    batch: Batch, spec: CollectionSpec, rec: StoredRecord, params: dict[str, Any], op_id: str
+) -> StoredRecord:
     if rec.data.get("signed_at"):
         raise DomainError("action.already_signed", field="signed_at")
     if rec.data.get("status") in (DecisionStatus.ANNULLED, EntryBanStatus.ANNULLED):
         raise DomainError("action.annulled", field="status")
     actor = batch.actor
-    if spec.name == "entry-bans" and rec.data.get("decision_maker") in permissions.MINISTERIAL_BAN_MAKERS:
+    if (
+        spec.name == "entry-bans"
+        and rec.data.get("decision_maker") in permissions.MINISTERIAL_BAN_MAKERS
+    ):
         if not permissions.can_enter_ministerial_ban(actor.roles, actor.institution):
             raise DomainError("perm.ministerial_ban", field="decision_maker")
     elif not permissions.can_sign(actor.roles, actor.institution, _institution_of(spec, rec.data)):
@@ -102,7 +115,9 @@ _SERVE_FIELDS = (
 )
 
 
-def serve(batch: Batch, spec: CollectionSpec, rec: StoredRecord, params: dict[str, Any], op_id: str) -> StoredRecord:
+def serve(
+    batch: Batch, spec: CollectionSpec, rec: StoredRecord, params: dict[str, Any], op_id: str
+) -> StoredRecord:
     if not rec.data.get("signed_at"):
         raise DomainError("action.not_signed", field="signed_at")
     if rec.data.get("served_at"):
@@ -114,24 +129,37 @@ def serve(batch: Batch, spec: CollectionSpec, rec: StoredRecord, params: dict[st
     if days and not rec.data.get("vd_deadline"):
         from datetime import timedelta
 
-        changes["vd_deadline"] = (datetime.fromisoformat(served_at).date() + timedelta(days=int(days))).isoformat()
+        changes["vd_deadline"] = (
+            datetime.fromisoformat(served_at).date() + timedelta(days=int(days))
+        ).isoformat()
     return _update(batch, spec, rec, changes, op_id, "action:serve")
 
 
-def annul(batch: Batch, spec: CollectionSpec, rec: StoredRecord, params: dict[str, Any], op_id: str) -> StoredRecord:
+def annul(
+    batch: Batch, spec: CollectionSpec, rec: StoredRecord, params: dict[str, Any], op_id: str
+) -> StoredRecord:
     reason = str(params.get("reason") or "").strip()
     if not reason:
         raise DomainError("action.reason_required", field="reason")
     actor = batch.actor
     if not (
         permissions.can_sign(actor.roles, actor.institution, _institution_of(spec, rec.data))
-        or (spec.name == "entry-bans" and permissions.can_enter_ministerial_ban(actor.roles, actor.institution))
+        or (
+            spec.name == "entry-bans"
+            and permissions.can_enter_ministerial_ban(actor.roles, actor.institution)
+        )
     ):
         raise DomainError("perm.sign", field="status")
     if spec.name == "decisions":
-        changes: dict[str, Any] = {"status": DecisionStatus.ANNULLED, "annulled_reason": reason[:500]}
+        changes: dict[str, Any] = {
+            "status": DecisionStatus.ANNULLED,
+            "annulled_reason": reason[:500],
+        }
     else:
-        changes = {"status": EntryBanStatus.ANNULLED, "notes": _append(rec.data.get("notes"), reason)}
+        changes = {
+            "status": EntryBanStatus.ANNULLED,
+            "notes": _append(rec.data.get("notes"), reason),
+        }
     return _update(batch, spec, rec, changes, op_id, "action:annul")
 
 
@@ -142,7 +170,9 @@ def _append(notes: Any, line: str) -> str:
 # -- rules on create and update --------------------------------------------------------
 
 
-def _status_unchanged(content: Mapping[str, Any], current: StoredRecord | None, default: str) -> None:
+def _status_unchanged(
+    content: Mapping[str, Any], current: StoredRecord | None, default: str
+) -> None:
     if current is None:
         if content.get("status", default) != default:
             raise DomainError("action.status_by_action", field="status")
@@ -158,8 +188,12 @@ def _own_institution(batch: Batch, institution: Any, field: str) -> None:
         raise DomainError("perm.institution", field=field, institution=str(institution))
 
 
-def _decision_rule(batch: Batch, spec: CollectionSpec, content: dict[str, Any], current: StoredRecord | None) -> None:
-    if current is None or current.data.get("issuing_institution") != content.get("issuing_institution"):
+def _decision_rule(
+    batch: Batch, spec: CollectionSpec, content: dict[str, Any], current: StoredRecord | None
+) -> None:
+    if current is None or current.data.get("issuing_institution") != content.get(
+        "issuing_institution"
+    ):
         _own_institution(batch, content.get("issuing_institution"), "issuing_institution")
     if _in_action(batch):
         return
@@ -172,7 +206,9 @@ def _decision_rule(batch: Batch, spec: CollectionSpec, content: dict[str, Any], 
         _amend(batch, spec, content)
 
 
-def _ban_rule(batch: Batch, spec: CollectionSpec, content: dict[str, Any], current: StoredRecord | None) -> None:
+def _ban_rule(
+    batch: Batch, spec: CollectionSpec, content: dict[str, Any], current: StoredRecord | None
+) -> None:
     actor = batch.actor
     if content.get("decision_maker") in permissions.MINISTERIAL_BAN_MAKERS:
         if not permissions.can_enter_ministerial_ban(actor.roles, actor.institution):
@@ -186,7 +222,9 @@ def _ban_rule(batch: Batch, spec: CollectionSpec, content: dict[str, Any], curre
         raise DomainError("action.status_by_action", field="signed_at")
 
 
-def _case_rule(batch: Batch, spec: CollectionSpec, content: dict[str, Any], current: StoredRecord | None) -> None:
+def _case_rule(
+    batch: Batch, spec: CollectionSpec, content: dict[str, Any], current: StoredRecord | None
+) -> None:
     if current is None:
         _own_institution(batch, content.get("owner_institution"), "owner_institution")
     if not _in_action(batch):
@@ -217,7 +255,9 @@ def _in_action(batch: Batch) -> bool:
 def _wrap(handler: ActionHandler) -> ActionHandler:
     """Run an action with the rules relaxed for the fields the action itself sets."""
 
-    def run(batch: Batch, spec: CollectionSpec, rec: StoredRecord, params: dict[str, Any], op_id: str) -> StoredRecord:
+    def run(
+        batch: Batch, spec: CollectionSpec, rec: StoredRecord, params: dict[str, Any], op_id: str
+    ) -> StoredRecord:
         batch.in_action = True
         try:
             return handler(batch, spec, rec, params, op_id)

@@ -120,11 +120,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text)
-        p.add_argument("--database", help="postgresql+psycopg://… or sqlite:///… (else REGISTRY_DATABASE_URL)")
+        p.add_argument(
+            "--database", help="postgresql+psycopg://… or sqlite:///… (else REGISTRY_DATABASE_URL)"
+        )
         return p
 
     add("migrate", "create or upgrade the schema").set_defaults(func=cmd_migrate)
-    add("seed-reference", "load or update the reference lists").set_defaults(func=cmd_seed_reference)
+    add("seed-reference", "load or update the reference lists").set_defaults(
+        func=cmd_seed_reference
+    )
     p = add("seed-demo", "generate fictitious demo persons and cases")
     p.add_argument("--persons", type=int, required=True)
     p.add_argument("--seed", type=int, default=2026)
@@ -140,7 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("serve", "run the registry API")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--training", action="store_true", help="training server: trainer accounts allowed")
+    p.add_argument(
+        "--training", action="store_true", help="training server: trainer accounts allowed"
+    )
     p.set_defaults(func=cmd_serve)
     return parser
 

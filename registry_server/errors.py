@@ -73,7 +73,9 @@ def language(request: Request) -> str:
     return pick_language(request.headers.get("accept-language"))
 
 
-def error_body(code: str, lang: str, fields: dict[str, str] | None = None, **params: Any) -> dict[str, Any]:
+def error_body(
+    code: str, lang: str, fields: dict[str, str] | None = None, **params: Any
+) -> dict[str, Any]:
     return {"error": code, "message": text(code, lang, **params), "fields": fields or {}}
 
 
@@ -91,7 +93,9 @@ def install(app: FastAPI) -> None:
         lang = language(request)
         fields: dict[str, str] = {}
         for err in exc.errors():
-            loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path", "header")]
+            loc = [
+                str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path", "header")
+            ]
             code = str(err.get("type", "invalid"))
             ctx = {k: v for k, v in (err.get("ctx") or {}).items() if k != "error"}
             msg = text(code, lang, **ctx) if text(code, lang) != code else str(err.get("msg"))

@@ -174,11 +174,15 @@ class Batch:
     numbers: dict[str, int] = field(default_factory=dict)
     # (record id, its state before, its touched entry before) for every write, so that a
     # refused op can be undone without copying the whole state.
-    journal: list[tuple[str, StoredRecord | None, StoredRecord | None]] = field(default_factory=list)
+    journal: list[tuple[str, StoredRecord | None, StoredRecord | None]] = field(
+        default_factory=list
+    )
     engine: PushEngine | None = None
     in_action: bool = False  # an action may set fields (status, signed_at) that edits may not
     # Writes that follow from the op being applied, e.g. marking the act it amends.
-    after_op: list[tuple[CollectionSpec, StoredRecord, dict[str, Any], str]] = field(default_factory=list)
+    after_op: list[tuple[CollectionSpec, StoredRecord, dict[str, Any], str]] = field(
+        default_factory=list
+    )
 
     def mark(self) -> tuple[int, int, int, int, int]:
         return (len(self.changes), len(self.versions), len(self.audit), len(self.journal), self.seq)
@@ -229,7 +233,9 @@ def _json_safe(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(mode="json", exclude=set(SYSTEM_FIELDS))
 
 
-def public_record(rec: StoredRecord, updated_at: Any = None, updated_by: Any = None) -> dict[str, Any]:
+def public_record(
+    rec: StoredRecord, updated_at: Any = None, updated_by: Any = None
+) -> dict[str, Any]:
     """The record as the API shows it: content plus the envelope."""
     out = dict(rec.data)
     out.update(
@@ -257,7 +263,9 @@ class PushEngine:
     ) -> None:
         self.refs = refs
         self.actions = actions or {}
-        self._validators: dict[str, Callable[[Batch, CollectionSpec, dict[str, Any], StoredRecord | None], None]] = {}
+        self._validators: dict[
+            str, Callable[[Batch, CollectionSpec, dict[str, Any], StoredRecord | None], None]
+        ] = {}
 
     def add_rule(
         self,
@@ -269,7 +277,9 @@ class PushEngine:
 
     # -- the batch ---------------------------------------------------------------------
 
-    def push(self, conn: Connection, actor: Actor, ops: list[OpIn], lang: str) -> list[dict[str, Any]]:
+    def push(
+        self, conn: Connection, actor: Actor, ops: list[OpIn], lang: str
+    ) -> list[dict[str, Any]]:
         seq = conn.execute(
             sa.select(counters.c.value).where(counters.c.name == "feed").with_for_update()
         ).scalar_one()
@@ -301,7 +311,16 @@ class PushEngine:
             rec = self._apply(batch, op)
             for spec, target, changes, kind in batch.after_op:
                 target = batch.state[target.id]
-                self.write(batch, spec, target.id, {**target.data, **changes}, target, kind, op.op_id, set(changes))
+                self.write(
+                    batch,
+                    spec,
+                    target.id,
+                    {**target.data, **changes},
+                    target,
+                    kind,
+                    op.op_id,
+                    set(changes),
+                )
         except Refusal as exc:
             batch.undo(mark)
             return {
@@ -358,7 +377,9 @@ class PushEngine:
         if op.kind == "action":
             return self._action(batch, spec, op, current)
         if op.base_version is None:
-            raise Refusal("op.base_required", {"base_version": text("op.base_required", batch.lang)})
+            raise Refusal(
+                "op.base_required", {"base_version": text("op.base_required", batch.lang)}
+            )
         if op.base_version > current.version:
             raise Refusal("op.base_version", base_version=op.base_version, version=current.version)
         if op.kind == "delete":
@@ -477,7 +498,9 @@ class PushEngine:
         except ValidationError as exc:
             raise Refusal("op.invalid", field_errors(exc, batch.lang)) from None
         except DomainError as exc:
-            raise Refusal("op.invalid", {exc.field or "__root__": exc.message(batch.lang)}) from None
+            raise Refusal(
+                "op.invalid", {exc.field or "__root__": exc.message(batch.lang)}
+            ) from None
         unknown = self.refs.unknown(ref_checks(model, data))
         if unknown:
             raise Refusal("op.invalid", {p: text("op.reference_code", batch.lang) for p in unknown})
@@ -488,7 +511,9 @@ class PushEngine:
             try:
                 rule(batch, spec, content, current)
             except DomainError as exc:
-                raise Refusal(exc.code, {exc.field or "__root__": exc.message(batch.lang)}, **exc.params) from None
+                raise Refusal(
+                    exc.code, {exc.field or "__root__": exc.message(batch.lang)}, **exc.params
+                ) from None
         return content
 
     def _check_parents(self, batch: Batch, spec: CollectionSpec, content: dict[str, Any]) -> None:
@@ -539,7 +564,13 @@ class PushEngine:
         batch.touched[record_id] = rec
         batch.seq += 1
         batch.changes.append(
-            {"seq": batch.seq, "collection": spec.name, "record_id": record_id, "version": version, "deleted": deleted}
+            {
+                "seq": batch.seq,
+                "collection": spec.name,
+                "record_id": record_id,
+                "version": version,
+                "deleted": deleted,
+            }
         )
         batch.versions.append(
             {
@@ -574,9 +605,7 @@ class PushEngine:
     def _write(self, batch: Batch, seq_before: int) -> None:
         conn = batch.conn
         if batch.seq != seq_before:
-            conn.execute(
-                counters.update().where(counters.c.name == "feed").values(value=batch.seq)
-            )
+            conn.execute(counters.update().where(counters.c.name == "feed").values(value=batch.seq))
         new_rows, upd_rows = [], []
         for rec in batch.touched.values():
             row = {
@@ -634,8 +663,12 @@ def _link(rec: StoredRecord, name: str) -> str | None:
     return str(value) if value else None
 
 
-def refresh_search_keys(conn: Connection, state: Mapping[str, StoredRecord], touched: list[StoredRecord]) -> None:
-    person_ids = {r.id if r.collection == "persons" else str(r.data.get("person_id")) for r in touched}
+def refresh_search_keys(
+    conn: Connection, state: Mapping[str, StoredRecord], touched: list[StoredRecord]
+) -> None:
+    person_ids = {
+        r.id if r.collection == "persons" else str(r.data.get("person_id")) for r in touched
+    }
     person_ids.discard("None")
     if not person_ids:
         return
@@ -644,14 +677,18 @@ def refresh_search_keys(conn: Connection, state: Mapping[str, StoredRecord], tou
     docs: dict[str, list[dict[str, Any]]] = {}
     for row in conn.execute(
         sa.select(records.c.id, records.c.data).where(
-            records.c.collection == "documents", records.c.person_id.in_(ids), records.c.deleted.is_(False)
+            records.c.collection == "documents",
+            records.c.person_id.in_(ids),
+            records.c.deleted.is_(False),
         )
     ):
         docs.setdefault(str(row.data.get("person_id")), []).append(dict(row.data))
     for rec in touched:  # documents written in this batch are not in the table yet
         if rec.collection == "documents" and not rec.deleted:
             lst = docs.setdefault(str(rec.data.get("person_id")), [])
-            lst[:] = [d for d in lst if d.get("series_and_number") != rec.data.get("series_and_number")]
+            lst[:] = [
+                d for d in lst if d.get("series_and_number") != rec.data.get("series_and_number")
+            ]
             lst.append(rec.data)
     rows = []
     persons = {p.id: p for p in fetch_records(conn, ids)}
@@ -680,12 +717,16 @@ def _append_note(base: Any, mine: Any, theirs: Any) -> Any:
     return f"{theirs_s}\n{added}" if theirs_s else added
 
 
-def _changes_since(batch: Batch, record_id: str, base_version: int) -> tuple[set[str], dict[str, Any]]:
+def _changes_since(
+    batch: Batch, record_id: str, base_version: int
+) -> tuple[set[str], dict[str, Any]]:
     """Fields changed after `base_version`, and the record as it was at that version."""
     changed: set[str] = set()
     base: dict[str, Any] = {}
     rows = batch.conn.execute(
-        sa.select(record_versions.c.version, record_versions.c.changed_fields, record_versions.c.data)
+        sa.select(
+            record_versions.c.version, record_versions.c.changed_fields, record_versions.c.data
+        )
         .where(record_versions.c.id == record_id, record_versions.c.version >= base_version)
         .order_by(record_versions.c.version)
     ).all()
@@ -714,7 +755,13 @@ def _applied_answers(conn: Connection, op_ids: list[str]) -> dict[str, dict[str,
     if not op_ids:
         return out
     rows = conn.execute(
-        sa.select(applied_ops, record_versions.c.data, record_versions.c.deleted, records.c.created_at, records.c.created_by)
+        sa.select(
+            applied_ops,
+            record_versions.c.data,
+            record_versions.c.deleted,
+            records.c.created_at,
+            records.c.created_by,
+        )
         .join(
             record_versions,
             sa.and_(

@@ -102,7 +102,12 @@ def seed_reference(engine: Engine) -> SeedReport:
 
 def list_versions(conn: Connection) -> dict[str, dict[str, Any]]:
     return {
-        row.name: {"name": row.name, "label_lv": row.label_lv, "label_en": row.label_en, "version": row.version}
+        row.name: {
+            "name": row.name,
+            "label_lv": row.label_lv,
+            "label_en": row.label_en,
+            "version": row.version,
+        }
         for row in conn.execute(sa.select(reference_lists).order_by(reference_lists.c.name))
     }
 
@@ -148,9 +153,7 @@ class ReferenceCache:
             for name in stale:
                 self._codes[name] = frozenset(
                     conn.execute(
-                        sa.select(reference_items.c.code).where(
-                            reference_items.c.list_name == name
-                        )
+                        sa.select(reference_items.c.code).where(reference_items.c.list_name == name)
                     ).scalars()
                 )
             self._versions = versions

@@ -24,7 +24,9 @@ _CODE_RE = re.compile(r"^\d{6}-?\d{5}$")
 _DOCNO_RE = re.compile(r"^(?=.*\d)[A-Z0-9<]{5,}$")
 
 
-def person_keys(person: Mapping[str, Any], documents: Iterable[Mapping[str, Any]]) -> list[tuple[str, str]]:
+def person_keys(
+    person: Mapping[str, Any], documents: Iterable[Mapping[str, Any]]
+) -> list[tuple[str, str]]:
     """(key, kind) pairs under which a person can be found."""
     keys: dict[tuple[str, str], None] = {}
     names = [
@@ -92,10 +94,16 @@ def search_person_ids(conn: Connection, q: str, limit: int = 50) -> list[str]:
         return []
     query: Any = None
     for kind, key, prefix in conditions:
-        match = search_keys.c.key.startswith(key, autoescape=True) if prefix else search_keys.c.key == key
+        match = (
+            search_keys.c.key.startswith(key, autoescape=True)
+            if prefix
+            else search_keys.c.key == key
+        )
         sub = sa.select(search_keys.c.person_id).where(search_keys.c.kind == kind, match)
         if kind == "doc":  # a document number may also have been typed as a name
-            sub = sa.select(search_keys.c.person_id).where(search_keys.c.kind.in_(("doc", "code")), match)
+            sub = sa.select(search_keys.c.person_id).where(
+                search_keys.c.kind.in_(("doc", "code")), match
+            )
         query = sub if query is None else query.intersect(sub)
     ids = [row[0] for row in conn.execute(query.limit(limit))] if query is not None else []
     return ids

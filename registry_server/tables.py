@@ -122,7 +122,12 @@ record_versions = sa.Table(
 changes = sa.Table(
     "changes",
     metadata,
-    sa.Column("seq", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=False),
+    sa.Column(
+        "seq",
+        sa.BigInteger().with_variant(sa.Integer, "sqlite"),
+        primary_key=True,
+        autoincrement=False,
+    ),
     sa.Column("collection", sa.String(40), nullable=False),
     sa.Column("record_id", sa.String(36), nullable=False),
     sa.Column("version", sa.Integer, nullable=False),
@@ -160,7 +165,12 @@ search_keys = sa.Table(
 audit_log = sa.Table(
     "audit_log",
     metadata,
-    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True),
+    sa.Column(
+        "id",
+        sa.BigInteger().with_variant(sa.Integer, "sqlite"),
+        primary_key=True,
+        autoincrement=True,
+    ),
     sa.Column("at", Stamp, nullable=False, index=True),
     sa.Column("username", sa.String(100), nullable=False, index=True),
     sa.Column("action", sa.String(40), nullable=False),

@@ -12,7 +12,13 @@ from registry_core.records.case import (
     Task,
 )
 from registry_core.records.collections import COLLECTIONS, CollectionSpec, spec_for
-from registry_core.records.person import Address, IdentityDocument, Nationality, OtherIdentity, Person
+from registry_core.records.person import (
+    Address,
+    IdentityDocument,
+    Nationality,
+    OtherIdentity,
+    Person,
+)
 
 __all__ = [
     "COLLECTIONS",

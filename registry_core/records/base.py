@@ -17,7 +17,14 @@ from datetime import date, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 from registry_core.messages import DomainError, register
 
@@ -216,9 +223,7 @@ class Record(BaseModel):
 
     @classmethod
     def append_fields(cls) -> frozenset[str]:
-        return frozenset(
-            n for n in cls.model_fields if cls.field_meta(n).get("merge") == "append"
-        )
+        return frozenset(n for n in cls.model_fields if cls.field_meta(n).get("merge") == "append")
 
     def is_locked(self) -> bool:
         """True for a served or signed legal act: only amend/annul may change it."""

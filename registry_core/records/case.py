@@ -212,9 +212,7 @@ class ReturnDecision(Record):
     signed_at: datetime | None = None
     served_at: datetime | None = legal_field(default=None)
     service_method: ServiceMethod | None = ref_field("service_method", default=None)
-    acknowledgment: Acknowledgment = ref_field(
-        "acknowledgment", default=Acknowledgment.NOT_YET
-    )
+    acknowledgment: Acknowledgment = ref_field("acknowledgment", default=Acknowledgment.NOT_YET)
     refusal_note: Text | None = None
     person_explanation: LongText | None = None
     translation_language: Code | None = ref_field("language", default=None)
@@ -240,13 +238,18 @@ class ReturnDecision(Record):
         return self
 
     def is_locked(self) -> bool:
-        return self.served_at is not None or self.signed_at is not None or self.status in (
-            DecisionStatus.SIGNED,
-            DecisionStatus.SERVED,
-            DecisionStatus.IN_FORCE,
-            DecisionStatus.EXECUTED,
-            DecisionStatus.AMENDED,
-            DecisionStatus.ANNULLED,
+        return (
+            self.served_at is not None
+            or self.signed_at is not None
+            or self.status
+            in (
+                DecisionStatus.SIGNED,
+                DecisionStatus.SERVED,
+                DecisionStatus.IN_FORCE,
+                DecisionStatus.EXECUTED,
+                DecisionStatus.AMENDED,
+                DecisionStatus.ANNULLED,
+            )
         )
 
 
@@ -326,9 +329,7 @@ class CostLine(Strict):
     item: Code = ref_field("cost_item")
     amount_eur: Decimal = Field(ge=0, max_digits=12, decimal_places=2)
     payer_type: PayerType = ref_field("payer_type")
-    recovery_status: RecoveryStatus = ref_field(
-        "recovery_status", default=RecoveryStatus.NOT_DUE
-    )
+    recovery_status: RecoveryStatus = ref_field("recovery_status", default=RecoveryStatus.NOT_DUE)
 
 
 _FORCED = (ExitType.FORCED_ESCORTED, ExitType.FORCED_UNESCORTED, ExitType.FRONTEX_OPERATION)

@@ -96,7 +96,11 @@ COLLECTIONS: dict[str, CollectionSpec] = {
             Appeal,
             "Apstrīdēšanas un pārsūdzības",
             "Challenges and appeals",
-            parents=(("case_id", "cases"), ("decision_id", "decisions"), ("entry_ban_id", "entry-bans")),
+            parents=(
+                ("case_id", "cases"),
+                ("decision_id", "decisions"),
+                ("entry_ban_id", "entry-bans"),
+            ),
             audit_reads=True,
         ),
         CollectionSpec(

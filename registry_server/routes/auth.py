@@ -12,10 +12,16 @@ from pydantic import BaseModel, Field
 
 from registry_core.records.enums import Role
 from registry_server.audit import record_event
-from registry_server.deps import ActorDep, EngineDep, SettingsDep
 from registry_server.db import write_transaction
+from registry_server.deps import ActorDep, EngineDep, SettingsDep
 from registry_server.errors import ApiError
-from registry_server.security import hash_password, needs_rehash, new_token, token_digest, verify_password
+from registry_server.security import (
+    hash_password,
+    needs_rehash,
+    new_token,
+    token_digest,
+    verify_password,
+)
 from registry_server.tables import login_attempts, tokens, users
 
 router = APIRouter(tags=["auth"])
@@ -39,14 +45,18 @@ def user_public(row: Any) -> dict[str, Any]:
 
 
 @router.post("/auth/login")
-def login(body: LoginIn, request: Request, engine: EngineDep, settings: SettingsDep) -> dict[str, Any]:
+def login(
+    body: LoginIn, request: Request, engine: EngineDep, settings: SettingsDep
+) -> dict[str, Any]:
     now = datetime.now(UTC)
     client = request.client.host if request.client else "-"
     username = body.username.strip().lower()
     window_start = now - timedelta(minutes=settings.login_window_minutes)
     with write_transaction(engine) as conn:
         failures = conn.execute(
-            sa.select(sa.func.count()).select_from(login_attempts).where(
+            sa.select(sa.func.count())
+            .select_from(login_attempts)
+            .where(
                 login_attempts.c.username == username,
                 login_attempts.c.success.is_(False),
                 login_attempts.c.at >= window_start,
@@ -54,10 +64,14 @@ def login(body: LoginIn, request: Request, engine: EngineDep, settings: Settings
         ).scalar_one()
         if failures >= settings.login_max_failures:
             minutes = settings.login_window_minutes
-            raise ApiError(429, "auth.throttled", headers={"Retry-After": str(minutes * 60)}, minutes=minutes)
+            raise ApiError(
+                429, "auth.throttled", headers={"Retry-After": str(minutes * 60)}, minutes=minutes
+            )
         row = conn.execute(sa.select(users).where(users.c.username == username)).first()
         ok = verify_password(row.password_hash if row else None, body.password)
-        conn.execute(login_attempts.insert().values(username=username, client=client, at=now, success=ok))
+        conn.execute(
+            login_attempts.insert().values(username=username, client=client, at=now, success=ok)
+        )
         if not ok or row is None:
             record_event(conn, username, "login_failed", client=client)
     # The failed attempt is committed above before we answer, so throttling counts it.
@@ -77,16 +91,27 @@ def login(body: LoginIn, request: Request, engine: EngineDep, settings: Settings
             )
         )  # fmt: skip
         if needs_rehash(row.password_hash):
-            conn.execute(users.update().where(users.c.id == row.id).values(password_hash=hash_password(body.password)))
+            conn.execute(
+                users.update()
+                .where(users.c.id == row.id)
+                .values(password_hash=hash_password(body.password))
+            )
         record_event(conn, username, "login", client=client, detail={"device_id": body.device_id})
-    return {"access_token": token, "token_type": "bearer", "expires_at": expires.isoformat(), "user": user_public(row)}
+    return {
+        "access_token": token,
+        "token_type": "bearer",
+        "expires_at": expires.isoformat(),
+        "user": user_public(row),
+    }
 
 
 @router.post("/auth/logout")
 def logout(request: Request, actor: ActorDep, engine: EngineDep) -> dict[str, Any]:
     token = request.headers.get("authorization", "").partition(" ")[2]
     with write_transaction(engine) as conn:
-        conn.execute(tokens.update().where(tokens.c.token_hash == token_digest(token)).values(revoked=True))
+        conn.execute(
+            tokens.update().where(tokens.c.token_hash == token_digest(token)).values(revoked=True)
+        )
         record_event(conn, actor.username, "logout", actor=actor)
     return {"ok": True}
 

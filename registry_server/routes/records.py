@@ -41,11 +41,16 @@ def _check_collection(collection: str) -> None:
 
 @router.get("/persons/search")
 def search_persons(
-    conn: ConnDep, actor: ActorDep, q: str = Query(min_length=1, max_length=300), limit: int = Query(50, ge=1, le=200)
+    conn: ConnDep,
+    actor: ActorDep,
+    q: str = Query(min_length=1, max_length=300),
+    limit: int = Query(50, ge=1, le=200),
 ) -> dict[str, Any]:
     require_reader(actor, "persons")
     persons = load_persons(conn, search_person_ids(conn, q, limit))
-    record_reads(conn, actor, "persons", [p["id"] for p in persons], action="search", detail={"q": q})
+    record_reads(
+        conn, actor, "persons", [p["id"] for p in persons], action="search", detail={"q": q}
+    )
     return {"query": q, "results": persons}
 
 
@@ -54,19 +59,31 @@ def dossier(conn: ConnDep, actor: ActorDep, record_id: uuid.UUID) -> dict[str, A
     """The person and every record that belongs to them, in one answer (the person card)."""
     require_reader(actor, "persons")
     rid = str(record_id)
-    person = conn.execute(sa.select(records).where(records.c.id == rid, records.c.collection == "persons")).first()
+    person = conn.execute(
+        sa.select(records).where(records.c.id == rid, records.c.collection == "persons")
+    ).first()
     if person is None:
         raise ApiError(404, "not_found")
     readable = permissions.readable_collections(actor.roles)
-    related: dict[str, list[dict[str, Any]]] = {name: [] for name in sorted(readable) if name != "persons"}
+    related: dict[str, list[dict[str, Any]]] = {
+        name: [] for name in sorted(readable) if name != "persons"
+    }
     case_ids = [
         r.id
-        for r in conn.execute(sa.select(records.c.id).where(records.c.collection == "cases", records.c.person_id == rid))
+        for r in conn.execute(
+            sa.select(records.c.id).where(
+                records.c.collection == "cases", records.c.person_id == rid
+            )
+        )
     ]
     cond = records.c.person_id == rid
     if case_ids:
         cond = sa.or_(cond, records.c.case_id.in_(case_ids))
-    for row in conn.execute(sa.select(records).where(cond, records.c.collection != "persons", records.c.deleted.is_(False))):
+    for row in conn.execute(
+        sa.select(records).where(
+            cond, records.c.collection != "persons", records.c.deleted.is_(False)
+        )
+    ):
         if row.collection in related:
             related[row.collection].append(_row_public(row))
     record_reads(conn, actor, "persons", [rid], action="read", detail={"view": "dossier"})
@@ -76,7 +93,9 @@ def dossier(conn: ConnDep, actor: ActorDep, record_id: uuid.UUID) -> dict[str, A
 
 
 @router.get("/{collection}/{record_id}")
-def get_record(conn: ConnDep, actor: ActorDep, request: Request, collection: str, record_id: uuid.UUID) -> Response:
+def get_record(
+    conn: ConnDep, actor: ActorDep, request: Request, collection: str, record_id: uuid.UUID
+) -> Response:
     _check_collection(collection)
     require_reader(actor, collection)
     row = conn.execute(
@@ -93,7 +112,9 @@ def get_record(conn: ConnDep, actor: ActorDep, request: Request, collection: str
 
 
 @router.get("/{collection}/{record_id}/history")
-def history(conn: ConnDep, actor: ActorDep, collection: str, record_id: uuid.UUID) -> dict[str, Any]:
+def history(
+    conn: ConnDep, actor: ActorDep, collection: str, record_id: uuid.UUID
+) -> dict[str, Any]:
     """Every version: who changed which fields, when, and the record as it was."""
     _check_collection(collection)
     require_reader(actor, collection)

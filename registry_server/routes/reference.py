@@ -19,8 +19,15 @@ def reference_index(conn: ConnDep, actor: ActorDep) -> dict[str, Any]:
 
 
 @router.get("/reference/{name}")
-def reference_list(conn: ConnDep, actor: ActorDep, name: str, since: int = Query(0, ge=0)) -> dict[str, Any]:
+def reference_list(
+    conn: ConnDep, actor: ActorDep, name: str, since: int = Query(0, ge=0)
+) -> dict[str, Any]:
     versions = list_versions(conn)
     if name not in versions:
         raise ApiError(404, "reference.unknown_list")
-    return {"name": name, "version": versions[name]["version"], "since": since, "items": items_since(conn, name, since)}
+    return {
+        "name": name,
+        "version": versions[name]["version"],
+        "since": since,
+        "items": items_since(conn, name, since),
+    }

@@ -21,7 +21,14 @@ router = APIRouter(tags=["sync"])
 
 
 @router.post("/sync/push")
-def push(body: PushIn, request: Request, actor: ActorDep, engine: EngineDep, lang: LangDep, settings: SettingsDep) -> dict[str, Any]:
+def push(
+    body: PushIn,
+    request: Request,
+    actor: ActorDep,
+    engine: EngineDep,
+    lang: LangDep,
+    settings: SettingsDep,
+) -> dict[str, Any]:
     if len(body.ops) > settings.max_push_ops:
         raise ApiError(413, "request.too_large", limit=settings.max_push_ops)
     push_engine: PushEngine = request.app.state.push_engine
@@ -45,12 +52,21 @@ def changes_feed(
         top = conn.execute(sa.select(sa.func.max(changes.c.seq))).scalar() or 0
         rows = conn.execute(
             sa.select(
-                changes.c.seq, changes.c.collection, changes.c.record_id, changes.c.version,
-                changes.c.deleted, record_versions.c.data, record_versions.c.at, record_versions.c.by,
+                changes.c.seq,
+                changes.c.collection,
+                changes.c.record_id,
+                changes.c.version,
+                changes.c.deleted,
+                record_versions.c.data,
+                record_versions.c.at,
+                record_versions.c.by,
             )  # fmt: skip
             .join(
                 record_versions,
-                sa.and_(record_versions.c.id == changes.c.record_id, record_versions.c.version == changes.c.version),
+                sa.and_(
+                    record_versions.c.id == changes.c.record_id,
+                    record_versions.c.version == changes.c.version,
+                ),
             )
             .where(changes.c.seq > since, changes.c.collection.in_(visible))
             .order_by(changes.c.seq)
@@ -66,8 +82,23 @@ def changes_feed(
     out = []
     for r in rows:
         record = dict(r.data)
-        record.update(id=r.record_id, version=r.version, deleted=r.deleted, updated_at=r.at.isoformat(), updated_by=r.by)
-        out.append({"seq": r.seq, "collection": r.collection, "id": r.record_id, "version": r.version, "deleted": r.deleted, "record": record})
+        record.update(
+            id=r.record_id,
+            version=r.version,
+            deleted=r.deleted,
+            updated_at=r.at.isoformat(),
+            updated_by=r.by,
+        )
+        out.append(
+            {
+                "seq": r.seq,
+                "collection": r.collection,
+                "id": r.record_id,
+                "version": r.version,
+                "deleted": r.deleted,
+                "record": record,
+            }
+        )
     # `next` is where the caller continues; when this page ran out before the newest
     # change only because of rights, it skips ahead to the last change it may not see.
     nxt = rows[-1].seq if rows else since
@@ -76,4 +107,6 @@ def changes_feed(
     body = {"changes": out, "next": nxt, "more": more}
     # Built by hand: the records are plain JSON already, and the generic encoder would
     # cost more than the query on a large page.
-    return Response(json.dumps(body, ensure_ascii=False, separators=(",", ":")), media_type="application/json")
+    return Response(
+        json.dumps(body, ensure_ascii=False, separators=(",", ":")), media_type="application/json"
+    )

@@ -40,7 +40,9 @@ def _op_id(key: str | None) -> uuid.UUID:
     try:
         return uuid.UUID(key)
     except ValueError:
-        raise ApiError(422, "request.invalid", fields={"Idempotency-Key": text("uuid_parsing")}) from None
+        raise ApiError(
+            422, "request.invalid", fields={"Idempotency-Key": text("uuid_parsing")}
+        ) from None
 
 
 def _run(request: Request, engine: Any, actor: Any, lang: str, op: OpIn) -> JSONResponse:
@@ -50,13 +52,15 @@ def _run(request: Request, engine: Any, actor: Any, lang: str, op: OpIn) -> JSON
     status = answer["status"]
     if status in ("applied", "duplicate"):
         code = 201 if op.kind == "create" and status == "applied" else 200
-        return JSONResponse(answer["record"], status_code=code, headers={"ETag": f'"{answer["version"]}"'})
+        return JSONResponse(
+            answer["record"], status_code=code, headers={"ETag": f'"{answer["version"]}"'}
+        )
     if status == "conflict":
         return JSONResponse(
             {
                 "error": "op.conflict",
                 "message": answer["message"],
-                "fields": {f: answer["message"] for f in answer["fields"]},
+                "fields": dict.fromkeys(answer["fields"], answer["message"]),
                 "record": answer["record"],
             },
             status_code=409,
@@ -64,7 +68,9 @@ def _run(request: Request, engine: Any, actor: Any, lang: str, op: OpIn) -> JSON
         )
     error = answer["error"]
     http = next((s for prefix, s in _STATUS_BY_ERROR.items() if error.startswith(prefix)), 422)
-    return JSONResponse({"error": error, "message": answer["message"], "fields": answer["fields"]}, status_code=http)
+    return JSONResponse(
+        {"error": error, "message": answer["message"], "fields": answer["fields"]}, status_code=http
+    )
 
 
 def _write(
@@ -99,7 +105,9 @@ def create_record(
         record_id = uuid.UUID(str(raw_id)) if raw_id else uuid.uuid4()
     except ValueError:
         raise ApiError(422, "request.invalid", fields={"id": text("uuid_parsing", lang)}) from None
-    return _write(request, engine, actor, lang, collection, record_id, "create", fields, None, idempotency_key)
+    return _write(
+        request, engine, actor, lang, collection, record_id, "create", fields, None, idempotency_key
+    )
 
 
 @router.patch("/{collection}/{record_id}")
@@ -110,7 +118,9 @@ def update_record(
     base = _base_version(if_match)
     if base is None:
         raise ApiError(428, "op.base_required", fields={"If-Match": text("op.base_required", lang)})
-    return _write(request, engine, actor, lang, collection, record_id, "update", body, base, idempotency_key)
+    return _write(
+        request, engine, actor, lang, collection, record_id, "update", body, base, idempotency_key
+    )
 
 
 @router.delete("/{collection}/{record_id}")
@@ -121,7 +131,9 @@ def delete_record(
     base = _base_version(if_match)
     if base is None:
         raise ApiError(428, "op.base_required", fields={"If-Match": text("op.base_required", lang)})
-    return _write(request, engine, actor, lang, collection, record_id, "delete", {}, base, idempotency_key)
+    return _write(
+        request, engine, actor, lang, collection, record_id, "delete", {}, base, idempotency_key
+    )
 
 
 @router.post("/{collection}/{record_id}/actions/{action}")
@@ -130,4 +142,6 @@ def run_action(
     action: str, body: dict[str, Any] | None = Body(None), idempotency_key: str | None = Header(None),
 ) -> JSONResponse:  # fmt: skip
     fields = {**(body or {}), "action": action}
-    return _write(request, engine, actor, lang, collection, record_id, "action", fields, None, idempotency_key)
+    return _write(
+        request, engine, actor, lang, collection, record_id, "action", fields, None, idempotency_key
+    )

@@ -118,7 +118,9 @@ class Api:
     def post(self, path: str, body: Any, **extra: str) -> Any:
         return self.client.post(f"/api/v1{path}", json=body, headers=self.headers(**extra))
 
-    def push(self, *ops: dict[str, Any], device: str = "test-device", lang: str = "lv") -> list[dict[str, Any]]:
+    def push(
+        self, *ops: dict[str, Any], device: str = "test-device", lang: str = "lv"
+    ) -> list[dict[str, Any]]:
         r = self.client.post(
             "/api/v1/sync/push",
             json={"device_id": device, "ops": list(ops)},
@@ -135,7 +137,9 @@ class Registry:
     url: str
 
     def login(self, username: str, password: str = PASSWORD) -> Api:
-        r = self.client.post("/api/v1/auth/login", json={"username": username, "password": password})
+        r = self.client.post(
+            "/api/v1/auth/login", json={"username": username, "password": password}
+        )
         assert r.status_code == 200, r.text
         body = r.json()
         return Api(self.client, body["access_token"], body["user"])

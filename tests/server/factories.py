@@ -10,7 +10,13 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def op(collection: str, record_id: str, kind: str = "create", base_version: int | None = None, **fields: Any) -> dict[str, Any]:
+def op(
+    collection: str,
+    record_id: str,
+    kind: str = "create",
+    base_version: int | None = None,
+    **fields: Any,
+) -> dict[str, Any]:
     return {
         "op_id": new_id(),
         "collection": collection,

@@ -78,7 +78,9 @@ def test_notes_from_both_sides_are_appended_not_overwritten(registry: Registry) 
     b = registry.login("pmlp.officer")
     pid = _create_person(a, notes="Sākotnējā piezīme.")["id"]
     a.push(op("persons", pid, "update", 1, notes="Sākotnējā piezīme.\nVRS: persona ieradās."))
-    (res,) = b.push(op("persons", pid, "update", 1, notes="Sākotnējā piezīme.\nPMLP: iesniegums saņemts."))
+    (res,) = b.push(
+        op("persons", pid, "update", 1, notes="Sākotnējā piezīme.\nPMLP: iesniegums saņemts.")
+    )
     assert res["status"] == "applied"
     notes = res["record"]["notes"]
     assert "VRS: persona ieradās." in notes and "PMLP: iesniegums saņemts." in notes
@@ -127,7 +129,9 @@ def test_case_and_decision_numbers_are_allocated_by_the_server(registry: Registr
     api = registry.login("vrs.officer")
     pid = _create_person(api)["id"]
     cids = [new_id(), new_id()]
-    results = api.push(*(op("cases", c, **case_fields(pid, case_no="VRS-1999-000001")) for c in cids))
+    results = api.push(
+        *(op("cases", c, **case_fields(pid, case_no="VRS-1999-000001")) for c in cids)
+    )
     numbers = [r["record"]["case_no"] for r in results]
     year = numbers[0].split("-")[1]
     assert numbers == [f"VRS-{year}-000001", f"VRS-{year}-000002"]
@@ -140,7 +144,9 @@ def _signed_and_served_decision(registry: Registry) -> tuple[Any, str, str]:
     official = registry.login("vrs.official")
     pid = _create_person(officer)["id"]
     cid, did = new_id(), new_id()
-    results = officer.push(op("cases", cid, **case_fields(pid)), op("decisions", did, **decision_fields(cid, pid)))
+    results = officer.push(
+        op("cases", cid, **case_fields(pid)), op("decisions", did, **decision_fields(cid, pid))
+    )
     assert [r["status"] for r in results] == ["applied", "applied"], results
     (signed,) = official.push(op("decisions", did, "action", action="sign"))
     assert signed["status"] == "applied" and signed["record"]["status"] == "signed", signed
@@ -180,7 +186,9 @@ def test_only_officials_of_the_deciding_institution_sign(registry: Registry) -> 
     officer = registry.login("vrs.officer")
     pid = _create_person(officer)["id"]
     cid, did = new_id(), new_id()
-    officer.push(op("cases", cid, **case_fields(pid)), op("decisions", did, **decision_fields(cid, pid)))
+    officer.push(
+        op("cases", cid, **case_fields(pid)), op("decisions", did, **decision_fields(cid, pid))
+    )
     (by_officer,) = officer.push(op("decisions", did, "action", action="sign"))
     assert by_officer["status"] == "rejected" and by_officer["error"] == "perm.sign"
     pmlp_official = registry.login("pmlp.official")
@@ -192,7 +200,9 @@ def test_status_changes_only_through_actions(registry: Registry) -> None:
     officer = registry.login("vrs.officer")
     pid = _create_person(officer)["id"]
     cid, did = new_id(), new_id()
-    officer.push(op("cases", cid, **case_fields(pid)), op("decisions", did, **decision_fields(cid, pid)))
+    officer.push(
+        op("cases", cid, **case_fields(pid)), op("decisions", did, **decision_fields(cid, pid))
+    )
     (res,) = officer.push(op("decisions", did, "update", 1, status="served"))
     assert res["status"] == "rejected" and "status" in res["fields"]
 

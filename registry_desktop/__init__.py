@@ -1,0 +1,1 @@
+"""Registry Desktop: the officers' Qt client."""
