@@ -14,7 +14,13 @@ from typing import Any
 from registry_core import permissions
 from registry_core.messages import DomainError, register
 from registry_core.records import COLLECTIONS, CollectionSpec
-from registry_core.records.enums import DecisionStatus, EntryBanStatus, Institution, Role
+from registry_core.records.enums import (
+    CaseStatus,
+    DecisionStatus,
+    EntryBanStatus,
+    Institution,
+    Role,
+)
 from registry_server.case_actions import CASE_ACTIONS
 from registry_server.push import ActionHandler, Batch, PushEngine, StoredRecord
 
@@ -227,10 +233,17 @@ def _case_rule(
 ) -> None:
     if current is None:
         _own_institution(batch, content.get("owner_institution"), "owner_institution")
-    if not _in_action(batch):
-        from registry_core.records.enums import CaseStatus
+    if _in_action(batch):
+        return
+    _status_unchanged(content, current, CaseStatus.DETECTED)
+    for name in _LIFECYCLE_FIELDS:
+        before = current.data.get(name) if current else None
+        if content.get(name) not in (before, {} if name == "lifecycle" else None):
+            raise DomainError("action.status_by_action", field=name)
 
-        _status_unchanged(content, current, CaseStatus.DETECTED)
+
+# Kept by the lifecycle actions; an edit of the case may not set them.
+_LIFECYCLE_FIELDS = ("lifecycle", "vd_deadline", "next_deadline")
 
 
 def _amend(batch: Batch, spec: CollectionSpec, content: dict[str, Any]) -> None:

@@ -70,7 +70,7 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     from registry_server.db import make_engine
     from registry_server.routes.auth import create_user
     from registry_server.security import MIN_PASSWORD_LENGTH
-    from registry_server.tables import users
+    from registry_server.tables import reference_items, users
 
     password = (
         getpass.getpass("Parole / Password: ") if sys.stdin.isatty() else sys.stdin.readline()
@@ -83,6 +83,16 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     engine = make_engine(database_url_from(args.database))
     username = args.username.strip().lower()
     with engine.begin() as conn:
+        units = set(
+            conn.execute(
+                sa.select(reference_items.c.code).where(reference_items.c.list_name == "unit")
+            ).scalars()
+        )
+        if units and args.unit not in units:
+            return _die(
+                f"nezināma struktūrvienība {args.unit} (skatiet klasifikatoru “unit”).",
+                f"unknown unit {args.unit} (see the “unit” reference list).",
+            )
         exists = conn.execute(sa.select(users.c.id).where(users.c.username == username)).first()
         if exists:
             return _die(f"lietotājs {username} jau ir.", f"user {username} already exists.")

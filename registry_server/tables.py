@@ -114,7 +114,7 @@ record_versions = sa.Table(
     sa.Column("at", Stamp, nullable=False),
     sa.Column("by", sa.String(100), nullable=False),
     sa.Column("op_id", sa.String(36)),
-    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("kind", sa.String(60), nullable=False),
 )
 
 # The change feed. `seq` is handed out under the feed_counter row lock inside the
@@ -160,6 +160,8 @@ search_keys = sa.Table(
     sa.Column("key", sa.String(200), nullable=False),
     sa.Column("kind", sa.String(10), nullable=False),
     sa.Index("ix_search_keys_key", "key"),
+    # LIKE 'prefix%' uses a B-tree on PostgreSQL only with pattern ops (any collation).
+    sa.Index("ix_search_keys_key_pattern", "key", postgresql_ops={"key": "text_pattern_ops"}),
 )
 
 audit_log = sa.Table(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 from pydantic import Field, StringConstraints, model_validator
@@ -130,6 +130,9 @@ class Case(Record):
     responsible_officer: Text
     vd_deadline: date | None = None  # computed by the lifecycle
     next_deadline: date | None = None
+    # What the lifecycle remembers between events (pending challenge, interim relief…):
+    # kept by the registry, changed only by lifecycle actions.
+    lifecycle: dict[str, Any] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _detection(self) -> Case:
@@ -395,7 +398,8 @@ class Task(Record):
     case_id: UUID
     kind: Code = ref_field("task_kind")
     from_institution: Institution = ref_field("institution")
-    to_institution: Institution = ref_field("institution")
+    to_institution: Institution | None = ref_field("institution", default=None)
+    to_other: Text | None = None  # e.g. the prison to be informed
     to_unit: Code | None = ref_field("unit", default=None)
     title: Text
     due_date: date

@@ -189,22 +189,35 @@ def task_kind_items() -> list[ReferenceItem]:
             {"due_working_days": None},
         ),
         Row(
-            "enter_sis_return_alert",
+            "inform_prison",
+            "Rakstiski informēt ieslodzījuma vietu",
+            "Inform the prison in writing",
+            {"due_working_days": 1},
+        ),
+        # Codes as registry_core.lifecycle.TaskKind names them (the lifecycle creates these).
+        Row(
+            "sis_enter_return_alert",
             "Ievadīt SIS brīdinājumu par atgriešanu",
             "Enter the SIS return alert",
-            {"due_working_days": None},
+            {"due_working_days": 1},
         ),
         Row(
-            "delete_sis_return_alert",
+            "sis_update_return_alert",
+            "Atjaunināt SIS brīdinājumu par atgriešanu",
+            "Update the SIS return alert",
+            {"due_working_days": 1},
+        ),
+        Row(
+            "sis_delete_return_alert",
             "Dzēst SIS brīdinājumu par atgriešanu",
             "Delete the SIS return alert",
-            {"due_working_days": None},
+            {"due_working_days": 1},
         ),
         Row(
-            "enter_sis_refusal_alert",
+            "sis_enter_refusal_alert",
             "Ievadīt SIS brīdinājumu par ieceļošanas atteikumu",
             "Enter the SIS refusal-of-entry alert",
-            {"due_working_days": None},
+            {"due_working_days": 1},
         ),
         Row(
             "detention_review",

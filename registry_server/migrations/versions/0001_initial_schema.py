@@ -82,7 +82,7 @@ def upgrade() -> None:
     sa.Column('at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('by', sa.String(length=100), nullable=False),
     sa.Column('op_id', sa.String(length=36), nullable=True),
-    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('kind', sa.String(length=60), nullable=False),
     sa.PrimaryKeyConstraint('id', 'version', name=op.f('pk_record_versions'))
     )
     op.create_table('records',
@@ -133,6 +133,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('search_keys', schema=None) as batch_op:
         batch_op.create_index('ix_search_keys_key', ['key'], unique=False)
+        batch_op.create_index('ix_search_keys_key_pattern', ['key'], unique=False, postgresql_ops={'key': 'text_pattern_ops'})
         batch_op.create_index(batch_op.f('ix_search_keys_person_id'), ['person_id'], unique=False)
 
     op.create_table('users',
@@ -168,6 +169,7 @@ def downgrade() -> None:
     op.drop_table('users')
     with op.batch_alter_table('search_keys', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_search_keys_person_id'))
+        batch_op.drop_index('ix_search_keys_key_pattern')
         batch_op.drop_index('ix_search_keys_key')
 
     op.drop_table('search_keys')

@@ -1,0 +1,178 @@
+"""Benchmark: the registry's push and change-feed rates on PostgreSQL, through real HTTP.
+
+    source .ci/start-postgres && .venv/bin/python bench/server_push.py
+
+1. A real `registry-server` (uvicorn) on loopback over a fresh PostgreSQL database.
+2. Push 10,000 ops in batches of 200 (5,000 person creates, then 5,000 updates of them),
+   timed end to end through the API: ops/s.
+3. Baseline in the same run: the same 10,000 record rows written with one SQLAlchemy
+   bulk insert into a fresh `records` table: rows/s. The push does far more per op
+   (checks, history, feed, audit, search keys), so the goal is a share of this.
+4. Fill the feed past 100,000 changes with demo data, then pull 100,000 changes through
+   `/changes` in pages of 5,000: rows/s.
+
+Last line: JSON with push_ops_per_s, baseline_rows_per_s, changes_rows_per_s.
+Goals (2 cores): push ≥ 1,500 ops/s and ≥ 30 % of the baseline; changes ≥ 10,000 rows/s.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import requests
+import sqlalchemy as sa
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from registry_server.db import make_engine, migrate  # noqa: E402
+from registry_server.demo import seed_demo  # noqa: E402
+from registry_server.reference_store import seed_reference  # noqa: E402
+from registry_server.routes.auth import create_user  # noqa: E402
+from registry_server.tables import metadata, records  # noqa: E402
+
+OPS = 10_000
+BATCH = 200
+CHANGES = 100_000
+PAGE = 5_000
+PASSWORD = "bench-password-123"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _fresh_database(base_url: str, name: str) -> str:
+    admin = base_url.replace("postgresql+psycopg", "postgresql")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return base_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+def _person(i: int) -> dict[str, Any]:
+    return {
+        "given_names_latin": "BENCH",
+        "surname_latin": f"PERSONA{i:05d}",
+        "sex": "M" if i % 2 else "F",
+        "nationalities": [{"country": "UZB", "type": "citizen"}],
+        "date_of_birth": f"{1960 + i % 40}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+        "place_of_birth": "Samarkanda",
+        "languages": ["uz", "ru"],
+    }
+
+
+def main() -> None:
+    base = os.environ.get("REGISTRY_TEST_POSTGRES_URL")
+    if not base:
+        sys.exit("Set REGISTRY_TEST_POSTGRES_URL (source .ci/start-postgres)")
+    url = _fresh_database(base, "bench_push")
+    migrate(url)
+    engine = make_engine(url)
+    seed_reference(engine)
+    with engine.begin() as conn:
+        create_user(conn, username="bench", password=PASSWORD, full_name="Bench", institution="VRS", unit="VRS-RIP", roles=["vrs_officer"])
+
+    port = _free_port()
+    env = {**os.environ, "REGISTRY_DATABASE_URL": url}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "registry_server.cli", "serve", "--port", str(port)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    api = f"http://127.0.0.1:{port}/api/v1"
+    try:
+        for _ in range(200):
+            try:
+                requests.get(f"{api}/info", timeout=1)
+                break
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        session = requests.Session()
+        token = session.post(f"{api}/auth/login", json={"username": "bench", "password": PASSWORD}).json()["access_token"]
+        session.headers["Authorization"] = f"Bearer {token}"
+
+        ids = [str(uuid.uuid4()) for _ in range(OPS // 2)]
+        ops = [
+            {"op_id": str(uuid.uuid4()), "collection": "persons", "id": pid, "kind": "create", "fields": _person(i)}
+            for i, pid in enumerate(ids)
+        ] + [
+            {"op_id": str(uuid.uuid4()), "collection": "persons", "id": pid, "kind": "update", "base_version": 1,
+             "fields": {"place_of_birth": "Buhāra", "special_features": f"Pazīme {i}"}}
+            for i, pid in enumerate(ids)
+        ]  # fmt: skip
+        started = time.perf_counter()
+        for start in range(0, len(ops), BATCH):
+            r = session.post(f"{api}/sync/push", json={"device_id": "bench", "ops": ops[start : start + BATCH]})
+            r.raise_for_status()
+            statuses = {a["status"] for a in r.json()["results"]}
+            assert statuses == {"applied"}, statuses
+        push_s = time.perf_counter() - started
+        push_rate = OPS / push_s
+        print(f"push: {OPS} ops in {push_s:.2f} s = {push_rate:,.0f} ops/s (batches of {BATCH})")
+
+        # Baseline: the same rows, one bulk insert, into a fresh table.
+        base_url = _fresh_database(base, "bench_baseline")
+        base_engine = make_engine(base_url)
+        metadata.create_all(base_engine, tables=[records])
+        now = datetime.now(UTC)
+        rows = [
+            {"id": op["id"] if op["kind"] == "create" else str(uuid.uuid4()), "collection": "persons", "version": 1,
+             "deleted": False, "data": {**_person(i), **op["fields"]}, "created_at": now, "created_by": "bench",
+             "updated_at": now, "updated_by": "bench", "person_id": None, "case_id": None}
+            for i, op in enumerate(ops)
+        ]  # fmt: skip
+        started = time.perf_counter()
+        with base_engine.begin() as conn:
+            conn.execute(records.insert(), rows)
+        base_s = time.perf_counter() - started
+        baseline_rate = len(rows) / base_s
+        print(f"baseline: {len(rows)} rows, one bulk insert, {base_s:.2f} s = {baseline_rate:,.0f} rows/s")
+        print(f"push / baseline = {push_rate / baseline_rate:.0%} (goal ≥ 30 %); push goal ≥ 1,500 ops/s")
+        base_engine.dispose()
+
+        # Fill the feed past 100,000 changes, then read it through the API.
+        with engine.connect() as conn:
+            have = conn.execute(sa.text("SELECT value FROM counters WHERE name = 'feed'")).scalar_one()
+        if have < CHANGES:
+            seed_demo(engine, persons=(CHANGES - have) // 4 + 1000)
+        started = time.perf_counter()
+        since, got = 0, 0
+        while got < CHANGES:
+            r = session.get(f"{api}/changes", params={"since": since, "limit": PAGE})
+            r.raise_for_status()
+            page = r.json()
+            got += len(page["changes"])
+            since = page["next"]
+            if not page["more"]:
+                break
+        pull_s = time.perf_counter() - started
+        changes_rate = got / pull_s
+        print(f"changes: {got} rows in {pull_s:.2f} s = {changes_rate:,.0f} rows/s (pages of {PAGE}; goal ≥ 10,000)")
+        if got < CHANGES:
+            sys.exit(f"only {got} changes in the feed")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        engine.dispose()
+    print(json.dumps({
+        "bench": "server_push",
+        "push_ops_per_s": round(push_rate, 1),
+        "baseline_rows_per_s": round(baseline_rate, 1),
+        "changes_rows_per_s": round(changes_rate, 1),
+    }))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
