@@ -235,7 +235,7 @@ def _handler(event: lc.CaseEvent) -> ActionHandler:
         )
         ctx = dataclasses.replace(ctx, entry_ban_pending=pending_ban)
         result = lc.apply_event(ctx, event, params, now=batch.now)
-        deadlines = [d for d in result.deadlines.values()]
+        deadlines = list(result.deadlines.values())
         due = [t.due for t in result.tasks]
         next_deadline = min(
             [d.date() if isinstance(d, datetime) else d for d in deadlines] + due, default=None
