@@ -77,3 +77,29 @@ def current_revision(engine: Engine) -> str | None:
 
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def bulk_insert(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows fast: COPY on PostgreSQL, executemany on SQLite.
+
+    psycopg's executemany sends one statement per row; COPY streams them all at once,
+    which is what lets a push batch write its records, history, feed and audit rows in
+    a few milliseconds.
+    """
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        conn.execute(table.insert(), rows)
+        return
+    from psycopg.types.json import Jsonb
+
+    names = [c.name for c in table.columns if c.name in rows[0]]
+    json_cols = {c.name for c in table.columns if isinstance(c.type, sa.JSON)}
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    columns = ", ".join(f'"{n}"' for n in names)
+    with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(
+                [Jsonb(row[n]) if n in json_cols and row[n] is not None else row[n] for n in names]
+            )

@@ -31,7 +31,8 @@ from sqlalchemy.engine import Connection
 from registry_core import permissions
 from registry_core.messages import DomainError, field_errors, register, text
 from registry_core.records import COLLECTIONS, CollectionSpec
-from registry_core.records.base import SYSTEM_FIELDS
+from registry_core.records.base import SYSTEM_FIELDS, Record
+from registry_server.db import bulk_insert
 from registry_server.reference_store import ReferenceCache, ref_checks
 from registry_server.search import person_keys
 from registry_server.tables import (
@@ -178,6 +179,9 @@ class Batch:
         default_factory=list
     )
     engine: PushEngine | None = None
+    # Records as they were in the table before this batch, and ids known not to exist.
+    original: dict[str, StoredRecord] = field(default_factory=dict)
+    absent: set[str] = field(default_factory=set)
     in_action: bool = False  # an action may set fields (status, signed_at) that edits may not
     # Writes that follow from the op being applied, e.g. marking the act it amends.
     after_op: list[tuple[CollectionSpec, StoredRecord, dict[str, Any], str]] = field(
@@ -205,10 +209,12 @@ class Batch:
         self.seq = seq
 
     def load(self, ids: Iterable[str]) -> None:
-        missing = [i for i in set(ids) if i not in self.state]
+        missing = [i for i in set(ids) if i not in self.state and i not in self.absent]
         if missing:
             for rec in fetch_records(self.conn, missing):
                 self.state[rec.id] = rec
+                self.original[rec.id] = rec
+            self.absent.update(i for i in missing if i not in self.state)
 
 
 # An action handler changes records through `Batch.write` and returns the main record.
@@ -622,36 +628,46 @@ class PushEngine:
                 "case_id": _link(rec, "case_id"),
             }
             (new_rows if rec.is_new else upd_rows).append(row)
-        if new_rows:
-            conn.execute(records.insert(), new_rows)
+        bulk_insert(conn, records, new_rows)
         if upd_rows:
-            stmt = (
-                records.update()
-                .where(records.c.id == sa.bindparam("b_id"))
-                .values(
-                    version=sa.bindparam("version"),
-                    deleted=sa.bindparam("deleted"),
-                    data=sa.bindparam("data"),
-                    updated_at=sa.bindparam("updated_at"),
-                    updated_by=sa.bindparam("updated_by"),
-                    person_id=sa.bindparam("person_id"),
-                    case_id=sa.bindparam("case_id"),
-                )
-            )
-            conn.execute(stmt, [{**r, "b_id": r["id"]} for r in upd_rows])
-        if batch.versions:
-            conn.execute(record_versions.insert(), batch.versions)
-        if batch.changes:
-            conn.execute(changes.insert(), batch.changes)
-        if batch.applied:
-            conn.execute(applied_ops.insert(), batch.applied)
-        if batch.audit:
-            conn.execute(audit_log.insert(), batch.audit)
-        persons = [r for r in batch.touched.values() if r.collection in ("persons", "documents")]
-        if persons:
-            refresh_search_keys(conn, batch.state, persons)
+            _update_records(conn, upd_rows)
+        bulk_insert(conn, record_versions, batch.versions)
+        bulk_insert(conn, changes, batch.changes)
+        bulk_insert(conn, applied_ops, batch.applied)
+        bulk_insert(conn, audit_log, batch.audit)
+        refresh_search_keys(conn, batch)
         for rec in batch.touched.values():
             rec.is_new = False
+
+
+_UPDATED = ("version", "deleted", "data", "updated_at", "updated_by", "person_id", "case_id")
+
+
+def _update_records(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Write the new state of changed records in a few statements, not one per row."""
+    if conn.dialect.name != "postgresql":
+        stmt = (
+            records.update()
+            .where(records.c.id == sa.bindparam("b_id"))
+            .values({name: sa.bindparam(name) for name in _UPDATED})
+        )
+        conn.execute(stmt, [{**r, "b_id": r["id"]} for r in rows])
+        return
+    conn.exec_driver_sql(
+        "CREATE TEMP TABLE IF NOT EXISTS records_update (LIKE records) ON COMMIT DELETE ROWS"
+    )
+    bulk_insert(conn, _records_update, rows)
+    assignments = ", ".join(f"{name} = u.{name}" for name in _UPDATED)
+    conn.exec_driver_sql(
+        f"UPDATE records AS r SET {assignments} FROM records_update AS u WHERE r.id = u.id"
+    )
+    conn.exec_driver_sql("DELETE FROM records_update")
+
+
+# The same columns as `records`, for the COPY into the temporary update table.
+_records_update = sa.Table(
+    "records_update", sa.MetaData(), *(sa.Column(c.name, c.type) for c in records.columns)
+)
 
 
 def _link(rec: StoredRecord, name: str) -> str | None:
@@ -663,44 +679,67 @@ def _link(rec: StoredRecord, name: str) -> str | None:
     return str(value) if value else None
 
 
-def refresh_search_keys(
-    conn: Connection, state: Mapping[str, StoredRecord], touched: list[StoredRecord]
-) -> None:
-    person_ids = {
-        r.id if r.collection == "persons" else str(r.data.get("person_id")) for r in touched
-    }
-    person_ids.discard("None")
-    if not person_ids:
+# Fields that feed the search index; a change elsewhere leaves a person's keys alone.
+_KEY_FIELDS = (
+    "given_names_latin", "surname_latin", "patronymic", "given_names_native", "surname_native",
+    "name_reproduction_lv", "names_at_birth", "previous_surnames", "other_identities",
+    "date_of_birth", "personal_code", "foreign_id_number",
+)  # fmt: skip
+
+
+def refresh_search_keys(conn: Connection, batch: Batch) -> None:
+    """Rebuild the search keys of the persons whose names, dates or documents changed."""
+    recompute: set[str] = set()
+    new_persons: set[str] = set()
+    for rec in batch.touched.values():
+        before = batch.original.get(rec.id)
+        if rec.collection == "persons":
+            if before is None:
+                new_persons.add(rec.id)
+                recompute.add(rec.id)
+            elif before.deleted != rec.deleted or any(
+                before.data.get(f) != rec.data.get(f) for f in _KEY_FIELDS
+            ):
+                recompute.add(rec.id)
+        elif rec.collection == "documents":
+            if (
+                before is None
+                or before.deleted != rec.deleted
+                or before.data.get("series_and_number") != rec.data.get("series_and_number")
+                or before.data.get("person_id") != rec.data.get("person_id")
+            ):
+                recompute.add(str(rec.data.get("person_id")))
+                if before is not None:
+                    recompute.add(str(before.data.get("person_id")))
+    if not recompute:
         return
-    ids = sorted(person_ids)
-    conn.execute(search_keys.delete().where(search_keys.c.person_id.in_(ids)))
-    docs: dict[str, list[dict[str, Any]]] = {}
-    for row in conn.execute(
-        sa.select(records.c.id, records.c.data).where(
-            records.c.collection == "documents",
-            records.c.person_id.in_(ids),
-            records.c.deleted.is_(False),
-        )
-    ):
-        docs.setdefault(str(row.data.get("person_id")), []).append(dict(row.data))
-    for rec in touched:  # documents written in this batch are not in the table yet
-        if rec.collection == "documents" and not rec.deleted:
-            lst = docs.setdefault(str(rec.data.get("person_id")), [])
-            lst[:] = [
-                d for d in lst if d.get("series_and_number") != rec.data.get("series_and_number")
-            ]
-            lst.append(rec.data)
+    existing = sorted(recompute - new_persons)
+    docs: dict[str, dict[str, dict[str, Any]]] = {}
+    if existing:
+        conn.execute(search_keys.delete().where(search_keys.c.person_id.in_(existing)))
+        for row in conn.execute(
+            sa.select(records.c.id, records.c.data, records.c.person_id).where(
+                records.c.collection == "documents",
+                records.c.person_id.in_(existing),
+                records.c.deleted.is_(False),
+            )
+        ):
+            docs.setdefault(str(row.person_id), {})[row.id] = dict(row.data)
+    for rec in batch.touched.values():  # this batch's documents are not in the table yet
+        if rec.collection == "documents":
+            for person_docs in docs.values():
+                person_docs.pop(rec.id, None)
+            if not rec.deleted:
+                docs.setdefault(str(rec.data.get("person_id")), {})[rec.id] = rec.data
+    batch.load(recompute)
     rows = []
-    persons = {p.id: p for p in fetch_records(conn, ids)}
-    persons.update({r.id: r for r in touched if r.collection == "persons"})
-    for pid in ids:
-        person = state.get(pid) or persons.get(pid)
+    for pid in sorted(recompute):
+        person = batch.state.get(pid)
         if person is None or person.deleted or person.collection != "persons":
             continue
-        for key, kind in person_keys(person.data, docs.get(pid, [])):
+        for key, kind in person_keys(person.data, docs.get(pid, {}).values()):
             rows.append({"person_id": pid, "key": key, "kind": kind})
-    if rows:
-        conn.execute(search_keys.insert(), rows)
+    bulk_insert(conn, search_keys, rows)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -742,6 +781,8 @@ def _changes_since(
 
 
 def _locked(spec: CollectionSpec, data: dict[str, Any], record_id: str) -> bool:
+    if spec.model.is_locked is Record.is_locked:
+        return False  # this kind of record is never a legal act
     try:
         model = spec.model.model_validate({**data, "id": record_id})
     except ValidationError:

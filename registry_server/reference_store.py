@@ -3,7 +3,9 @@ cache of valid codes for validating records."""
 
 from __future__ import annotations
 
+import functools
 import threading
+import typing
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -172,24 +174,41 @@ class ReferenceCache:
         return out
 
 
+@functools.cache
+def _ref_plan(model_cls: type) -> tuple[tuple[str, str | None, bool], ...]:
+    """(field, reference list or None, is a sub-model) for the fields worth walking."""
+    plan = []
+    for name, info in model_cls.model_fields.items():
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        ref = extra.get("ref")
+        nested = _has_submodel(info.annotation)
+        if ref or nested:
+            plan.append((name, str(ref) if ref else None, nested))
+    return tuple(plan)
+
+
+def _has_submodel(annotation: Any) -> bool:
+    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
+        return True
+    return any(_has_submodel(arg) for arg in typing.get_args(annotation))
+
+
 def ref_checks(model: Any, data: Mapping[str, Any], prefix: str = "") -> list[tuple[str, str, str]]:
     """Walk a validated record and list (path, reference list, code) for every coded value."""
     out: list[tuple[str, str, str]] = []
-    for name, info in type(model).model_fields.items():
+    for name, ref, nested in _ref_plan(type(model)):
         value = getattr(model, name)
         if value is None:
             continue
-        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        ref = extra.get("ref")
         path = f"{prefix}{name}"
         if isinstance(value, list):
             for i, item in enumerate(value):
-                if hasattr(type(item), "model_fields"):
+                if nested and hasattr(type(item), "model_fields"):
                     out.extend(ref_checks(item, data, f"{path}.{i}."))
                 elif ref and isinstance(item, str):
-                    out.append((f"{path}.{i}", str(ref), item))
-        elif hasattr(type(value), "model_fields"):
+                    out.append((f"{path}.{i}", ref, item))
+        elif nested and hasattr(type(value), "model_fields"):
             out.extend(ref_checks(value, data, f"{path}."))
         elif ref:
-            out.append((path, str(ref), str(value.value if hasattr(value, "value") else value)))
+            out.append((path, ref, str(value.value if hasattr(value, "value") else value)))
     return out
