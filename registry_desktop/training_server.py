@@ -16,11 +16,11 @@ from pathlib import Path
 
 import sqlalchemy as sa
 import uvicorn
-from registry_server.demo import seed_demo
 
 from registry_server.app import create_app
 from registry_server.config import Settings
 from registry_server.db import make_engine, migrate
+from registry_server.demo import seed_demo
 from registry_server.reference_store import seed_reference
 from registry_server.routes.auth import create_user
 from registry_server.security import hash_password

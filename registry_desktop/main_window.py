@@ -1,0 +1,589 @@
+"""The main window: navigation rail, record tabs, menus and shortcuts, status bar, lock.
+
+Left, the rail (Search, My work, Outbox, Statistics, Help); in the centre, a tab
+widget whose first tab is the page chosen on the rail and whose other tabs are the
+open records (Ctrl+W closes, Ctrl+Tab switches). The status bar always shows the server
+(or MĀCĪBU VIDE), the officer, online/offline, pending and conflicting ops and the age of
+the cached data. When the session locks, the centre is replaced by the lock page; the
+open tabs stay as they were.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from registry_desktop.session import Session, error_text
+from registry_desktop.widgets import TrainingBanner, format_age
+
+NAV_KEYS = ("search", "mywork", "outbox", "statistics", "help")
+
+
+class PlaceholderView(QWidget):
+    """A page whose feature comes with a later issue (outbox, statistics, new person)."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(f"placeholder_{key}")
+        layout = QVBoxLayout(self)
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        titles = {
+            "outbox": self.tr("Outbox"),
+            "statistics": self.tr("Statistics"),
+            "newperson": self.tr("New person"),
+        }
+        texts = {
+            "outbox": self.tr("Changes waiting for the registry will be listed here. There are none: nothing is waiting."),
+            "statistics": self.tr("Statistics will be available in a later version."),
+            "newperson": self.tr("The form for a new person will be available in a later version. Search first: the person may already be registered."),
+        }  # fmt: skip
+        self.title.setText(titles.get(self.key, self.key))
+        self.text.setText(texts.get(self.key, ""))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class LockPage(QWidget):
+    """Shown instead of the work area when the session is locked.
+
+    Signals:
+        unlock_requested(str): the officer entered the password.
+    """
+
+    unlock_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockPage")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.title = QLabel(self)
+        self.title.setObjectName("lockTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.text = QLabel(self)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text.setWordWrap(True)
+        row = QHBoxLayout()
+        self.password_label = QLabel(self)
+        self.password = QLineEdit(self)
+        self.password.setObjectName("lockPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_label.setBuddy(self.password)
+        self.button = QPushButton(self)
+        self.button.setObjectName("unlockButton")
+        self.button.setDefault(True)
+        row.addStretch(1)
+        row.addWidget(self.password_label)
+        row.addWidget(self.password)
+        row.addWidget(self.button)
+        row.addStretch(1)
+        self.message = QLabel(self)
+        self.message.setObjectName("lockMessage")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setStyleSheet("color: #a00000;")
+        for widget in (self.title, self.text):
+            layout.addWidget(widget)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addStretch(2)
+        self.button.clicked.connect(self._submit)
+        self.password.returnPressed.connect(self._submit)
+        self.retranslate()
+
+    def _submit(self) -> None:
+        self.unlock_requested.emit(self.password.text())
+
+    def set_officer(self, officer: str) -> None:
+        self._officer = officer
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText("🔒 " + self.tr("Locked"))
+        self.text.setText(
+            self.tr("The session of %1 was locked after a time without input. Enter the password to continue; your open records are kept.")
+            .replace("%1", getattr(self, "_officer", ""))
+        )  # fmt: skip
+        self.password_label.setText(self.tr("&Password:"))
+        self.password.setAccessibleName(self.tr("Password"))
+        self.button.setText(self.tr("&Unlock"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class MainWindow(QMainWindow):
+    """The officer's main window.
+
+    Signals:
+        print_requested(object): print a record (the person card's dossier); the printing
+            module connects here.
+        reset_training_requested(): "Reset training data" confirmed (training only).
+        shown(): the window was shown for the first time.
+    """
+
+    print_requested = Signal(object)
+    reset_training_requested = Signal()
+    shown = Signal()
+
+    def __init__(self, session: Session, *, training: bool = False) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.session = session
+        self.training = training
+        self.locked = False
+        self._shown_once = False
+        self._views: dict[str, QWidget] = {}
+
+        root = QWidget(self)
+        root_layout = QVBoxLayout(root)
+        root_layout.setContentsMargins(0, 0, 0, 0)
+        root_layout.setSpacing(0)
+        if training:
+            self.banner: TrainingBanner | None = TrainingBanner(root)
+            root_layout.addWidget(self.banner)
+        else:
+            self.banner = None
+        self.stack = QStackedWidget(root)
+        root_layout.addWidget(self.stack, 1)
+
+        work = QWidget(self.stack)
+        work_layout = QHBoxLayout(work)
+        work_layout.setContentsMargins(4, 4, 4, 4)
+        self.rail = QListWidget(work)
+        self.rail.setObjectName("navRail")
+        self.rail.setFixedWidth(170)
+        for key in NAV_KEYS:
+            item = QListWidgetItem(self.rail)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+        self.rail.currentRowChanged.connect(self._rail_changed)
+        work_layout.addWidget(self.rail)
+        self.tabs = QTabWidget(work)
+        self.tabs.setObjectName("recordTabs")
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.pages = QStackedWidget(self.tabs)
+        self.pages.setObjectName("workspacePages")
+        self.tabs.addTab(self.pages, "")
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        work_layout.addWidget(self.tabs, 1)
+        self.stack.addWidget(work)
+        self.work = work
+        self.lock_page = LockPage(self.stack)
+        self.stack.addWidget(self.lock_page)
+        self.setCentralWidget(root)
+
+        self._build_actions()
+        self._build_status_bar()
+        self.session.changed.connect(self.update_status)
+        self.session.language_changed.connect(lambda _lang: self.update_status())
+        self.session.data_reset.connect(self.close_record_tabs)
+        self.lock_page.unlock_requested.connect(self._unlock)
+        self._age_timer = QTimer(self)
+        self._age_timer.setInterval(30_000)
+        self._age_timer.timeout.connect(self.update_status)
+        self._age_timer.start()
+        self.retranslate()
+        # The Search page is built just after the window shows: start-up stays light.
+        QTimer.singleShot(0, lambda: self.rail.currentRow() < 0 and self.rail.setCurrentRow(0))
+        self.resize(1200, 800)
+
+    # ------------------------------------------------------------------ views
+    def view(self, key: str) -> QWidget:
+        """The rail page `key`, created on first use (lazy: start-up stays light)."""
+        widget = self._views.get(key)
+        if widget is None:
+            widget = self._make_view(key)
+            self._views[key] = widget
+            self.pages.addWidget(widget)
+        return widget
+
+    def _make_view(self, key: str) -> QWidget:
+        if key == "search":
+            from registry_desktop.search_view import SearchView
+
+            view = SearchView(self.session, self.pages)
+            view.open_person.connect(self.open_person)
+            return view
+        if key == "mywork":
+            from registry_desktop.my_work import MyWorkView
+
+            work = MyWorkView(self.session, self.pages)
+            work.open_person.connect(lambda pid: self.open_person(pid, None))
+            return work
+        if key == "help":
+            from registry_desktop.help_view import HelpView
+
+            return HelpView(self.pages)
+        return PlaceholderView(key, self.pages)
+
+    @property
+    def search_view(self) -> Any:
+        if self.rail.currentRow() < 0:
+            self.rail.setCurrentRow(0)
+        return self.view("search")
+
+    def show_page(self, key: str) -> None:
+        row = NAV_KEYS.index(key)
+        if self.rail.currentRow() != row:
+            self.rail.setCurrentRow(row)
+        else:
+            self._rail_changed(row)
+
+    def _rail_changed(self, row: int) -> None:
+        if not 0 <= row < len(NAV_KEYS):
+            return
+        key = NAV_KEYS[row]
+        widget = self.view(key)
+        self.pages.setCurrentWidget(widget)
+        self.tabs.setCurrentIndex(0)
+        self.tabs.setTabText(0, self.rail.item(row).text())
+        if key == "mywork" and self.session.active:
+            widget.refresh()  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------------ records
+    def open_person(self, person_id: str, seed: Any = None) -> Any:
+        for index in range(1, self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if getattr(widget, "person_id", None) == person_id:
+                self.tabs.setCurrentIndex(index)
+                return widget
+        from registry_desktop.person_card import PersonCard
+
+        card = PersonCard(self.session, person_id, seed if isinstance(seed, dict) else None)
+        card.print_requested.connect(self.print_requested)
+        card.loaded.connect(lambda _state, c=card: self._retitle(c))
+        index = self.tabs.addTab(card, card.title())
+        self.tabs.setCurrentIndex(index)
+        return card
+
+    def _retitle(self, widget: QWidget) -> None:
+        index = self.tabs.indexOf(widget)
+        if index > 0:
+            self.tabs.setTabText(index, widget.title())  # type: ignore[attr-defined]
+
+    def record_tabs(self) -> list[QWidget]:
+        return [self.tabs.widget(i) for i in range(1, self.tabs.count())]
+
+    def close_tab(self, index: int) -> None:
+        if index <= 0:
+            return
+        widget = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+
+    def close_current_tab(self) -> None:
+        self.close_tab(self.tabs.currentIndex())
+
+    def close_record_tabs(self) -> None:
+        for index in range(self.tabs.count() - 1, 0, -1):
+            self.close_tab(index)
+
+    def next_tab(self, step: int = 1) -> None:
+        count = self.tabs.count()
+        if count > 1:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+
+    def new_person(self) -> None:
+        for index in range(1, self.tabs.count()):
+            if getattr(self.tabs.widget(index), "key", None) == "newperson":
+                self.tabs.setCurrentIndex(index)
+                return
+        view = PlaceholderView("newperson")
+        self.tabs.setCurrentIndex(self.tabs.addTab(view, view.title.text()))
+
+    def print_current(self) -> None:
+        widget = self.tabs.currentWidget()
+        if hasattr(widget, "request_print") and getattr(widget, "dossier", None) is not None:
+            widget.request_print()
+        else:
+            self.statusBar().showMessage(self.tr("Open a record to print it."), 5000)
+
+    def focus_search(self) -> None:
+        self.show_page("search")
+        self.search_view.focus_box()
+
+    # ------------------------------------------------------------------ menus
+    def _action(self, name: str, slot: Any, shortcut: Any = None) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        Key = QKeySequence  # noqa: N806
+        self.act_search = self._action("actSearch", self.focus_search, Key(Key.StandardKey.Find))
+        self.act_new_person = self._action("actNewPerson", self.new_person, Key("Ctrl+N"))
+        self.act_print = self._action("actPrint", self.print_current, Key(Key.StandardKey.Print))
+        self.act_close_tab = self._action("actCloseTab", self.close_current_tab, Key("Ctrl+W"))
+        self.act_next_tab = self._action("actNextTab", self.next_tab, Key("Ctrl+Tab"))
+        self.act_prev_tab = self._action(
+            "actPrevTab", lambda: self.next_tab(-1), Key("Ctrl+Shift+Tab")
+        )
+        self.act_lock = self._action("actLock", self.lock, Key("Ctrl+L"))
+        self.act_quit = self._action("actQuit", self.close, Key("Ctrl+Q"))
+        self.act_help = self._action(
+            "actHelp", lambda: self.show_page("help"), Key(Key.StandardKey.HelpContents)
+        )
+        if self.act_help.shortcut().isEmpty():
+            self.act_help.setShortcut(Key("F1"))
+        self.act_mywork = self._action("actMyWork", lambda: self.show_page("mywork"))
+        self.act_outbox = self._action("actOutbox", lambda: self.show_page("outbox"))
+        self.act_stats = self._action("actStatistics", lambda: self.show_page("statistics"))
+        self.act_reset = self._action("actResetTraining", self.confirm_reset_training)
+        self.act_reset.setVisible(self.training)
+        self.lang_group = QActionGroup(self)
+        self.act_lv = QAction("Latviešu", self.lang_group)
+        self.act_lv.setObjectName("actLanguageLv")
+        self.act_en = QAction("English", self.lang_group)
+        self.act_en.setObjectName("actLanguageEn")
+        for action, lang in ((self.act_lv, "lv"), (self.act_en, "en")):
+            action.setCheckable(True)
+            action.triggered.connect(lambda _c=False, lg=lang: self.session.set_language(lg))
+        (self.act_en if self.session.language == "en" else self.act_lv).setChecked(True)
+
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.setObjectName("menuFile")
+        for action in (self.act_new_person, self.act_print, self.act_close_tab):
+            self.menu_file.addAction(action)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_lock)
+        self.menu_file.addAction(self.act_quit)
+        self.menu_view = bar.addMenu("")
+        self.menu_view.setObjectName("menuView")
+        for action in (self.act_search, self.act_mywork, self.act_outbox, self.act_stats):
+            self.menu_view.addAction(action)
+        self.menu_view.addSeparator()
+        self.menu_view.addAction(self.act_next_tab)
+        self.menu_view.addAction(self.act_prev_tab)
+        self.menu_language = bar.addMenu("")
+        self.menu_language.setObjectName("menuLanguage")
+        self.menu_language.addAction(self.act_lv)
+        self.menu_language.addAction(self.act_en)
+        self.menu_training = bar.addMenu("")
+        self.menu_training.setObjectName("menuTraining")
+        self.menu_training.addAction(self.act_reset)
+        self.menu_training.menuAction().setVisible(self.training)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.setObjectName("menuHelp")
+        self.menu_help.addAction(self.act_help)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.status_server = QLabel(self)
+        self.status_server.setObjectName("statusServer")
+        self.status_officer = QLabel(self)
+        self.status_officer.setObjectName("statusOfficer")
+        self.status_connection = QLabel(self)
+        self.status_connection.setObjectName("statusConnection")
+        self.status_outbox = QLabel(self)
+        self.status_outbox.setObjectName("statusOutbox")
+        self.status_age = QLabel(self)
+        self.status_age.setObjectName("statusCacheAge")
+        for label in (self.status_server, self.status_officer, self.status_connection,
+                      self.status_outbox, self.status_age):  # fmt: skip
+            bar.addPermanentWidget(label)
+
+    def update_status(self) -> None:
+        s = self.session
+        if s.training or self.training:
+            self.status_server.setText("⚠ MĀCĪBU VIDE / TRAINING")
+            self.status_server.setStyleSheet("background: #f28c28; color: black; padding: 0 4px;")
+        else:
+            self.status_server.setText(
+                self.tr("Server: %1").replace("%1", s.profile.display if s.profile else "—")
+            )
+            self.status_server.setStyleSheet("")
+        self.status_officer.setText(
+            self.tr("Officer: %1").replace("%1", s.officer if s.active else "—")
+        )
+        if s.active and s.online:
+            self.status_connection.setText("● " + self.tr("Online"))
+            self.status_connection.setStyleSheet("color: #1b6e20;")
+        else:
+            self.status_connection.setText("○ " + self.tr("Offline"))
+            self.status_connection.setStyleSheet("color: #a00000;")
+        self.status_outbox.setText(
+            self.tr("Outbox: %1 waiting, %2 conflicts")
+            .replace("%1", str(s.pending_ops))
+            .replace("%2", str(s.conflicts))
+        )
+        self.status_age.setText(
+            self.tr("Cached data: %1").replace("%1", format_age(s.cache_age)) if s.active else ""
+        )
+
+    # ------------------------------------------------------------------ training
+    def enable_training(self) -> None:
+        """Switch this window to training: the banner, the Training menu, the title."""
+        self.training = True
+        if self.banner is None:
+            self.banner = TrainingBanner(self.centralWidget())
+            layout = self.centralWidget().layout()
+            layout.insertWidget(0, self.banner)  # type: ignore[attr-defined]
+        self.act_reset.setVisible(True)
+        self.menu_training.menuAction().setVisible(True)
+        self.retranslate()
+
+    def confirm_reset_training(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self)
+        box.setObjectName("resetTrainingConfirm")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Reset training data"))
+        box.setText(
+            self.tr("Restore the training registry to its seeded state? Every change made during this training is removed and the open records are closed.")
+        )  # fmt: skip
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        if box.exec() == QMessageBox.StandardButton.Yes:
+            self.reset_training_requested.emit()
+
+    # ------------------------------------------------------------------ lock
+    def lock(self) -> None:
+        if self.locked or not self.session.active:
+            return
+        self.locked = True
+        self.lock_page.set_officer(self.session.officer)
+        self.lock_page.password.clear()
+        self.lock_page.message.clear()
+        self.stack.setCurrentWidget(self.lock_page)
+        self.menuBar().setEnabled(False)
+        for action in self.actions():
+            action.setEnabled(False)
+        self.lock_page.password.setFocus()
+
+    def _unlock(self, password: str) -> None:
+        session = self.session
+        profile = session.profile
+        if profile is None:
+            return
+        username = session.username
+        self.lock_page.button.setEnabled(False)
+
+        def check() -> Any:
+            from registry_desktop.session import verifier_folder
+            from sync.credentials import OfflineVerifier
+
+            return OfflineVerifier(verifier_folder()).check(profile.name, username, password)
+
+        def ok(_user: Any) -> None:
+            self.lock_page.button.setEnabled(True)
+            self.unlock()
+
+        def failed(exc: BaseException) -> None:
+            self.lock_page.button.setEnabled(True)
+            self.lock_page.password.selectAll()
+            self.lock_page.message.setText("⚠ " + error_text(exc, session.language))
+
+        session.tasks.run_net(check, ok, failed, owner=self)
+
+    def unlock(self) -> None:
+        self.locked = False
+        self.lock_page.password.clear()
+        self.stack.setCurrentWidget(self.work)
+        self.menuBar().setEnabled(True)
+        for action in self.actions():
+            action.setEnabled(True)
+
+    # ------------------------------------------------------------------ language
+    def retranslate(self) -> None:
+        self.setWindowTitle(
+            ("MĀCĪBU VIDE — " if self.training else "")
+            + self.tr("Register of Returned Foreigners and Entry Bans")
+        )
+        names = {
+            "search": self.tr("Search"),
+            "mywork": self.tr("My work"),
+            "outbox": self.tr("Outbox"),
+            "statistics": self.tr("Statistics"),
+            "help": self.tr("Help"),
+        }
+        for row, key in enumerate(NAV_KEYS):
+            item = self.rail.item(row)
+            item.setText(names[key])
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, names[key])
+        self.rail.setAccessibleName(self.tr("Navigation"))
+        self.tabs.setAccessibleName(self.tr("Open records"))
+        row = max(0, self.rail.currentRow())
+        self.tabs.setTabText(0, names[NAV_KEYS[row]])
+        self.lock_page.retranslate()
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_language.setTitle(self.tr("&Language"))
+        self.menu_training.setTitle(self.tr("&Training"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.act_search.setText(self.tr("&Search"))
+        self.act_new_person.setText(self.tr("&New person"))
+        self.act_print.setText(self.tr("&Print…"))
+        self.act_close_tab.setText(self.tr("&Close tab"))
+        self.act_next_tab.setText(self.tr("Next tab"))
+        self.act_prev_tab.setText(self.tr("Previous tab"))
+        self.act_lock.setText(self.tr("&Lock"))
+        self.act_quit.setText(self.tr("E&xit"))
+        self.act_help.setText(self.tr("&Help"))
+        self.act_mywork.setText(self.tr("&My work"))
+        self.act_outbox.setText(self.tr("&Outbox"))
+        self.act_stats.setText(self.tr("S&tatistics"))
+        self.act_reset.setText(self.tr("&Reset training data…"))
+        for index in range(1, self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if hasattr(widget, "title") and callable(widget.title):
+                self.tabs.setTabText(index, widget.title())
+            elif isinstance(widget, PlaceholderView):
+                self.tabs.setTabText(index, widget.title.text())
+        self.update_status()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            (self.act_en if self.session.language == "en" else self.act_lv).setChecked(True)
+        super().changeEvent(event)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.shown.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        event.accept()

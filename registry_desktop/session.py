@@ -1,0 +1,374 @@
+"""The officer's session: who is logged in where, online or not, and the idle lock.
+
+`Session` holds the state the status bar and the views read (profile, officer, API
+client, online flag, age of the cached data) and the background refreshes that follow a
+login (reference lists by delta, the working set from the change feed). `IdleLock` is an
+application-wide event filter: any key or mouse input restarts its timer; when it runs
+out the main window locks and asks for the password again (verified offline).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+from registry_desktop.config import Profile, Settings, save_settings
+from registry_desktop.i18n import Translations
+from registry_desktop.labels import CodeLabels
+from registry_desktop.paths import data_dir
+from registry_desktop.tasks import TaskManager
+
+log = logging.getLogger(__name__)
+
+# Working set pulled from the change feed on login (until the sync engine takes over).
+PULL_PAGE = 1000
+PULL_MAX_PAGES = 50
+
+
+def verifier_folder() -> Path:
+    try:
+        from sync.paths import offline_dir
+
+        return Path(offline_dir())
+    except ImportError:
+        folder = data_dir() / "offline"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+
+def cache_path(profile: str, username: str) -> Path:
+    """The local cache file of (profile, username): sync.paths decides, data_dir() else."""
+    try:
+        from sync import paths as sync_paths
+
+        for name in ("cache_path", "default_cache_path"):
+            fn = getattr(sync_paths, name, None)
+            if fn is not None:
+                return Path(fn(profile, username))
+    except ImportError:
+        pass
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in f"{profile}-{username}")
+    return data_dir() / "cache" / f"{safe}.sqlite"
+
+
+def error_text(exc: BaseException, lang: str) -> str:
+    """An officer-readable message for any failure: SyncError's own words, else generic."""
+    message = getattr(exc, "message", None)
+    if callable(message):
+        try:
+            return str(message(lang))
+        except Exception:
+            pass
+    generic = (
+        "Radās neparedzēta kļūda. Darbs nav zaudēts; mēģiniet vēlreiz.",
+        "An unexpected error occurred. No work was lost; please try again.",
+    )
+    return generic[1] if lang == "en" else generic[0]
+
+
+class Session(QObject):
+    """State of the logged-in officer, shared by the main window and the views.
+
+    Signals:
+        changed(): any status-bar value changed.
+        started(): a login (online or offline) completed and the cache is open.
+        expired(): the registry no longer accepts the token; log in again.
+        language_changed(str): the UI language switched.
+        data_reset(): the cached data was replaced (training reset, cache rebuilt).
+    """
+
+    changed = Signal()
+    started = Signal()
+    expired = Signal()
+    language_changed = Signal(str)
+    data_reset = Signal()
+
+    def __init__(
+        self,
+        settings: Settings,
+        tasks: TaskManager,
+        translations: Translations | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.tasks = tasks
+        self.translations = translations or Translations()
+        self.profile: Profile | None = None
+        self.username = ""
+        self.user: dict[str, Any] = {}
+        self.api: Any = None
+        self.online = False
+        self.active = False
+        self.training = False
+        self.cache_age: datetime | None = None
+        self.pending_ops = 0
+        self.conflicts = 0
+        self.code_labels = CodeLabels()
+        self.refreshing = False
+
+    # ------------------------------------------------------------------ language
+    @property
+    def language(self) -> str:
+        return self.translations.language
+
+    def set_language(self, lang: str) -> None:
+        if lang == self.language and self.settings.language == lang:
+            return
+        self.translations.install(lang)
+        self.settings.language = lang
+        save_settings(self.settings)
+        if self.api is not None:
+            self.api.set_language(lang)
+        self.language_changed.emit(lang)
+
+    # ------------------------------------------------------------------ lifecycle
+    def begin(
+        self, profile: Profile, username: str, user: dict[str, Any], api: Any, online: bool
+    ) -> None:
+        """Called by the login flow once the cache is open."""
+        self.profile = profile
+        self.username = username
+        self.user = dict(user)
+        self.api = api
+        self.online = online
+        self.active = True
+        self.training = profile.training
+        if not profile.training:
+            self.settings.last_profile = profile.name
+            self.settings.last_username = username
+            save_settings(self.settings)
+        self.changed.emit()
+        self.started.emit()
+        self.refresh()
+
+    def replace_api(self, api: Any) -> None:
+        """A new token after logging in again: the open tabs stay."""
+        self.api = api
+        self.online = True
+        self.changed.emit()
+        self.refresh()
+
+    @property
+    def officer(self) -> str:
+        return str(self.user.get("full_name") or self.username)
+
+    def handle_error(self, exc: BaseException) -> None:
+        """Common reactions to a failed background call (connection state, expiry)."""
+        from sync.errors import SessionExpired, Unreachable
+
+        if isinstance(exc, SessionExpired):
+            self.online = False
+            self.changed.emit()
+            self.expired.emit()
+        elif isinstance(exc, Unreachable):
+            if self.online:
+                self.online = False
+                self.changed.emit()
+
+    # ------------------------------------------------------------------ refresh
+    def refresh(self) -> None:
+        """Reference lists and the working set, in the background; then the cache age."""
+        if self.refreshing:
+            return
+        self.refreshing = True
+        if self.online and self.api is not None:
+            api = self.api
+            self.tasks.run_db(
+                lambda store: _local_versions(store),
+                lambda local: self.tasks.run_net(
+                    lambda: _fetch_reference(api, local),
+                    self._apply_reference,
+                    self._refresh_failed,
+                ),
+                self._refresh_failed,
+            )
+        else:
+            self._load_labels()
+
+    def _apply_reference(
+        self, fetched: list[tuple[str, int, list[dict[str, Any]], str, str]]
+    ) -> None:
+        def apply(store: Any) -> None:
+            for name, version, items, label_lv, label_en in fetched:
+                store.apply_reference(name, version, items, label_lv=label_lv, label_en=label_en)
+            if not fetched:
+                store.mark_reference_checked()
+
+        self.tasks.run_db(apply, lambda _r: self._pull(), self._refresh_failed)
+
+    def _pull(self) -> None:
+        api = self.api
+        if api is None:
+            self._load_labels()
+            return
+        self.tasks.run_db(
+            lambda store: int(store.get_meta("desktop.changes_cursor") or 0),
+            lambda cursor: self.tasks.run_net(
+                lambda: _fetch_changes(api, cursor),
+                self._store_changes,
+                self._refresh_failed,
+            ),
+            self._refresh_failed,
+        )
+
+    def _store_changes(self, fetched: tuple[int, list[tuple[str, dict[str, Any]]]]) -> None:
+        cursor, rows = fetched
+        now = datetime.now(UTC)
+
+        def apply(store: Any) -> None:
+            if rows:
+                store.cache_records(rows, fetched_at=now)
+            store.set_meta("desktop.changes_cursor", str(cursor))
+            store.set_meta("desktop.pulled_at", now.isoformat())
+
+        self.tasks.run_db(apply, lambda _r: self._load_labels(), self._refresh_failed)
+
+    def _refresh_failed(self, exc: BaseException) -> None:
+        log.info("refresh failed: %s", exc)
+        self.handle_error(exc)
+        self._load_labels()
+
+    def _load_labels(self) -> None:
+        def read(store: Any) -> tuple[dict[str, Any], datetime | None]:
+            # Warm the domain modules here, off the GUI thread.
+            import registry_core.lifecycle  # noqa: F401
+            import registry_core.records  # noqa: F401
+            import registry_core.reference  # noqa: F401
+
+            if store is None:
+                return {}, None
+            lists: dict[str, Any] = {}
+            for name in store.reference_versions():
+                lists[name] = store.reference_items(name)
+            pulled = store.get_meta("desktop.pulled_at")
+            ages = [t for t in (store.reference_age(), _parse(pulled)) if t is not None]
+            return lists, (min(ages) if ages else None)
+
+        def done(result: tuple[dict[str, Any], datetime | None]) -> None:
+            lists, age = result
+            self.code_labels.update_from_store(lists)
+            self.cache_age = age
+            self.refreshing = False
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            log.info("reading the cache failed: %s", exc)
+            self.refreshing = False
+            self.changed.emit()
+
+        self.tasks.run_db(read, done, failed)
+
+    # ------------------------------------------------------------------ end
+    def end(self) -> None:
+        self.active = False
+        api, self.api = self.api, None
+        if api is not None and self.online:
+            self.tasks.run_net(api.logout, None, lambda _e: None)
+        self.online = False
+        self.changed.emit()
+
+
+def _parse(value: Any) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _local_versions(store: Any) -> dict[str, int]:
+    if store is None:
+        return {}
+    return {str(k): int(v) for k, v in dict(store.reference_versions()).items()}
+
+
+def _fetch_reference(
+    api: Any, local: dict[str, int]
+) -> list[tuple[str, int, list[dict[str, Any]], str, str]]:
+    out = []
+    for entry in api.reference_index():
+        name = str(entry.get("name"))
+        version = int(entry.get("version") or 0)
+        have = local.get(name, 0)
+        if version <= have:
+            continue
+        new_version, items = api.reference_items(name, have)
+        out.append(
+            (name, int(new_version), items, str(entry.get("label_lv") or ""),
+             str(entry.get("label_en") or ""))
+        )  # fmt: skip
+    return out
+
+
+def _fetch_changes(api: Any, cursor: int) -> tuple[int, list[tuple[str, dict[str, Any]]]]:
+    rows: list[tuple[str, dict[str, Any]]] = []
+    for _ in range(PULL_MAX_PAGES):
+        page = api.changes(cursor, limit=PULL_PAGE)
+        for change in page.get("changes") or []:
+            record = dict(change.get("record") or {})
+            record.setdefault("id", change.get("id"))
+            record.setdefault("version", change.get("version"))
+            record["deleted"] = bool(change.get("deleted"))
+            rows.append((str(change.get("collection")), record))
+        cursor = int(page.get("next") or cursor)
+        if not page.get("more"):
+            break
+    return cursor, rows
+
+
+class IdleLock(QObject):
+    """Application-wide idle watch: input restarts the timer; `timeout` asks to lock.
+
+    Signals:
+        timeout(): no input for the configured time.
+    """
+
+    timeout = Signal()
+    _INPUT = frozenset(
+        {
+            QEvent.Type.KeyPress,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseMove,
+            QEvent.Type.Wheel,
+            QEvent.Type.TouchBegin,
+        }
+    )
+
+    def __init__(self, minutes: float, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.timeout)
+        self.set_minutes(minutes)
+        self._enabled = False
+
+    def set_minutes(self, minutes: float) -> None:
+        self._timer.setInterval(max(50, int(minutes * 60_000)))
+
+    @property
+    def interval_ms(self) -> int:
+        return self._timer.interval()
+
+    def start(self) -> None:
+        self._enabled = True
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._enabled = False
+        self._timer.stop()
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if self._enabled and event.type() in self._INPUT:
+            self._timer.start()
+        return False

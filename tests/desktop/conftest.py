@@ -1,0 +1,211 @@
+"""Desktop test fixtures: isolated folders and keyring, a real embedded registry over
+HTTP, the real application controller and widgets.
+
+Every test gets its own data folder (REGISTRY_DESKTOP_DATA_DIR → tmp_path) and an
+in-memory keyring, so no test touches the user's real folders or keyring.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import keyring
+import keyring.errors
+import pytest
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+# Noise of Qt's offscreen platform plugin, not of this application.
+QT_NOISE = ("This plugin does not support propagateSizeHints()",)
+
+OFFICER = "j.ozola"
+OFFICER_PASSWORD = "Mācības-2026!"  # fictitious
+DEMO_PERSONS = 60
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            for pattern in QT_NOISE:
+                item.add_marker(pytest.mark.qt_log_ignore(pattern))
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that lives in a dict for the length of one test."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        try:
+            del self.entries[(service, username)]
+        except KeyError:
+            raise keyring.errors.PasswordDeleteError(username) from None
+
+
+@pytest.fixture(autouse=True)
+def desktop_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "desktop-data"
+    folder.mkdir()
+    monkeypatch.setenv("REGISTRY_DESKTOP_DATA_DIR", str(folder))
+    monkeypatch.setenv("REGISTRY_DESKTOP_SETTINGS", str(folder / "settings.json"))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def translations_built() -> None:
+    """The install builds the .qm files; build them here too when they are missing."""
+    from registry_desktop import i18n
+
+    if any(i18n.qm_path(lang) is None for lang in i18n.LANGUAGES):
+        i18n.build()
+
+
+@dataclass
+class Registry:
+    server: Any
+    base_url: str
+    trainer: str
+    trainer_password: str
+    officer: str = OFFICER
+    officer_password: str = OFFICER_PASSWORD
+
+
+@pytest.fixture(scope="session")
+def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
+    """The real registry service, embedded, over HTTP on 127.0.0.1, with demo persons and
+    a VRS officer account."""
+    from registry_desktop.training_server import EmbeddedServer
+    from registry_server.db import make_engine
+    from registry_server.routes.auth import create_user
+
+    folder = tmp_path_factory.mktemp("registry")
+    server = EmbeddedServer(folder, demo_persons=DEMO_PERSONS)
+    login = server.start()
+    engine = make_engine(server.url)
+    try:
+        with engine.begin() as conn:
+            create_user(
+                conn, username=OFFICER, password=OFFICER_PASSWORD, full_name="Jana Ozola",
+                institution="VRS", unit="VRS-RIP", roles=["vrs_officer"],
+            )  # fmt: skip
+    finally:
+        engine.dispose()
+    yield Registry(server, login.base_url, login.username, login.password)
+    server.stop()
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any text, Latvian letters and Cyrillic included, as key events.
+
+    (QTest.keyClicks aborts on non-ASCII text on this platform.)"""
+    widget.setFocus()
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+            QCoreApplication.sendEvent(widget, event)
+
+
+def wait_idle(qtbot: Any, desktop: Any, timeout: int = 30_000) -> None:
+    qtbot.waitUntil(lambda: desktop.tasks.idle, timeout=timeout)
+
+
+def shutdown(desktop: Any) -> None:
+    desktop.window.close()
+    desktop.shutdown()
+    desktop.translations.uninstall()
+    app = QApplication.instance()
+    deadline = time.monotonic() + 2
+    while time.monotonic() < deadline and app is not None:
+        app.processEvents()
+        if desktop.tasks.idle:
+            break
+    desktop.setParent(None)
+    desktop.deleteLater()
+
+
+@pytest.fixture
+def make_desktop(qapp: QApplication, qtbot: Any, desktop_data_dir: Path) -> Iterator[Any]:
+    """Build DesktopApp instances (closed and shut down after the test)."""
+    from registry_desktop.app import DesktopApp
+    from registry_desktop.config import Profile, Settings
+
+    made: list[Any] = []
+
+    def make(
+        profiles: list[tuple[str, str]] | None = None,
+        *,
+        training: bool = False,
+        idle_lock_minutes: float = 30.0,
+        language: str = "lv",
+        **kwargs: Any,
+    ) -> Any:
+        settings = Settings(
+            profiles=[Profile(name, url) for name, url in (profiles or [])],
+            language=language,
+            idle_lock_minutes=idle_lock_minutes,
+            device_id="desktop-test",
+            path=desktop_data_dir / "settings.json",
+        )
+        desktop = DesktopApp(qapp, training=training, settings=settings, **kwargs)
+        qtbot.addWidget(desktop.window)
+        made.append(desktop)
+        return desktop
+
+    yield make
+    for desktop in made:
+        if desktop.login_dialog is not None:
+            desktop.login_dialog.close()
+        shutdown(desktop)
+
+
+def login(qtbot: Any, desktop: Any, username: str, password: str, *, profile: str = "") -> Any:
+    """Show the login dialog, type the credentials (as key events), click Log in."""
+    from PySide6.QtTest import QTest
+
+    desktop.window.show()
+    dialog = desktop.show_login()
+    if profile:
+        dialog.profile_box.setCurrentIndex(dialog.profile_box.findData(profile))
+    dialog.username.clear()
+    type_text(dialog.username, username)
+    dialog.password.clear()
+    type_text(dialog.password, password)
+    QTest.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+@pytest.fixture
+def officer_desktop(qtbot: Any, make_desktop: Any, registry: Registry) -> Any:
+    """An officer logged in online; the working set pulled into the local cache."""
+    desktop = make_desktop([("riga", registry.base_url)])
+    login(qtbot, desktop, registry.officer, registry.officer_password)
+    qtbot.waitUntil(lambda: desktop.session.active, timeout=30_000)
+    qtbot.waitUntil(lambda: not desktop.session.refreshing, timeout=60_000)
+    wait_idle(qtbot, desktop)
+    return desktop
