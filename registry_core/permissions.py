@@ -105,6 +105,8 @@ WRITE: dict[str, frozenset[Role]] = {
         }
     ),
     "tasks": _CASEWORK,
+    # Anyone who may read a person may print it, and every print is logged.
+    "print-jobs": _CASEWORK | {Role.READ_ONLY},
 }
 
 _READ_ALL = _CASEWORK
@@ -112,6 +114,8 @@ READ: dict[str, frozenset[Role]] = dict.fromkeys(WRITE, _READ_ALL)
 # A read-only consumer (State Police, SSS, consular, SIRENE) sees the person and bans.
 for _name in ("persons", "documents", "entry-bans"):
     READ[_name] = READ[_name] | {Role.READ_ONLY}
+# The print log is the administrators' to review; it does not flow to every officer's cache.
+READ["print-jobs"] = frozenset({Role.ADMINISTRATOR})
 
 MINISTERIAL_BAN_MAKERS = frozenset(
     {

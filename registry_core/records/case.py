@@ -406,3 +406,25 @@ class Task(Record):
     status: TaskStatus = ref_field("task_status", default=TaskStatus.OPEN)
     done_at: datetime | None = None
     related_id: UUID | None = None
+
+
+class PrintedRecord(Strict):
+    collection: Code
+    id: UUID
+    version: int = Field(ge=0)
+
+
+class PrintJob(Record):
+    """Who printed which records, when (domain.md §4.10): printed copies carry personal data.
+
+    Created by the desktop for every print or PDF save, through the outbox like any
+    other write, so a print made offline is still logged once the link is back.
+    """
+
+    kind: Code  # case_sheet, departure_order, removal_decision, …
+    action: Code  # print or save_pdf
+    records: list[PrintedRecord] = Field(min_length=1)
+    printed_at: datetime
+    pages: int = Field(ge=0, le=100000)
+    training: bool = False
+    provisional: bool = False

@@ -15,6 +15,7 @@ from registry_core.records.case import (
     Departure,
     Detention,
     EntryBan,
+    PrintJob,
     ReturnDecision,
     SisAlert,
     Task,
@@ -118,6 +119,12 @@ COLLECTIONS: dict[str, CollectionSpec] = {
             "SIS alerts",
             parents=(("person_id", "persons"), ("case_id", "cases")),
             audit_reads=True,
+        ),
+        CollectionSpec(
+            "print-jobs",
+            PrintJob,
+            "Izdrukas",
+            "Print log",
         ),
         CollectionSpec(
             "tasks",

@@ -25,36 +25,57 @@ def _audit(url: str, **where: Any) -> list[Any]:
 
 
 def test_login_answers_token_and_user(registry: Registry) -> None:
-    r = registry.client.post("/api/v1/auth/login", json={"username": "VRS.Officer", "password": PASSWORD})
+    r = registry.client.post(
+        "/api/v1/auth/login", json={"username": "VRS.Officer", "password": PASSWORD}
+    )
     assert r.status_code == 200
     body = r.json()
     assert body["user"]["username"] == "vrs.officer"
     assert body["user"]["institution"] == "VRS" and body["user"]["roles"] == ["vrs_officer"]
     assert datetime.fromisoformat(body["expires_at"]) > datetime.now(UTC)
-    me = registry.client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {body['access_token']}"})
+    me = registry.client.get(
+        "/api/v1/auth/me", headers={"Authorization": f"Bearer {body['access_token']}"}
+    )
     assert me.json()["unit"] == "VRS-RIP"
 
 
 def test_wrong_password_is_refused_in_latvian_and_english(registry: Registry) -> None:
-    r = registry.client.post("/api/v1/auth/login", json={"username": "vrs.officer", "password": "nepareiza"})
-    assert r.status_code == 401
-    assert r.json() == {"error": "auth.bad_credentials", "message": "Nepareizs lietotājvārds vai parole.", "fields": {}}
     r = registry.client.post(
-        "/api/v1/auth/login", json={"username": "nav.tāda", "password": "x"}, headers={"Accept-Language": "en-GB,en;q=0.9"}
+        "/api/v1/auth/login", json={"username": "vrs.officer", "password": "nepareiza"}
+    )
+    assert r.status_code == 401
+    assert r.json() == {
+        "error": "auth.bad_credentials",
+        "message": "Nepareizs lietotājvārds vai parole.",
+        "fields": {},
+    }
+    r = registry.client.post(
+        "/api/v1/auth/login",
+        json={"username": "nav.tāda", "password": "x"},
+        headers={"Accept-Language": "en-GB,en;q=0.9"},
     )
     assert r.json()["message"] == "Wrong username or password."
 
 
 def test_logins_are_throttled_after_repeated_failures(registry: Registry) -> None:
     for _ in range(5):
-        r = registry.client.post("/api/v1/auth/login", json={"username": "pmlp.officer", "password": "bad"})
+        r = registry.client.post(
+            "/api/v1/auth/login", json={"username": "pmlp.officer", "password": "bad"}
+        )
         assert r.status_code == 401
-    r = registry.client.post("/api/v1/auth/login", json={"username": "pmlp.officer", "password": PASSWORD})
+    r = registry.client.post(
+        "/api/v1/auth/login", json={"username": "pmlp.officer", "password": PASSWORD}
+    )
     assert r.status_code == 429
     assert int(r.headers["Retry-After"]) > 0
     assert "Pārāk daudz" in r.json()["message"]
     # another account is not affected
-    assert registry.client.post("/api/v1/auth/login", json={"username": "vrs.officer", "password": PASSWORD}).status_code == 200
+    assert (
+        registry.client.post(
+            "/api/v1/auth/login", json={"username": "vrs.officer", "password": PASSWORD}
+        ).status_code
+        == 200
+    )
 
 
 def test_missing_expired_and_revoked_tokens_are_refused(registry: Registry) -> None:
@@ -63,7 +84,10 @@ def test_missing_expired_and_revoked_tokens_are_refused(registry: Registry) -> N
     assert api.get("/reference").status_code == 200
     engine = make_engine(registry.url)
     with engine.begin() as conn:
-        conn.execute(sa.text("UPDATE tokens SET expires_at = :t"), {"t": datetime.now(UTC) - timedelta(minutes=1)})
+        conn.execute(
+            sa.text("UPDATE tokens SET expires_at = :t"),
+            {"t": datetime.now(UTC) - timedelta(minutes=1)},
+        )
     engine.dispose()
     r = api.get("/reference")
     assert r.status_code == 401 and r.json()["error"] == "auth.invalid_token"
@@ -73,7 +97,9 @@ def test_missing_expired_and_revoked_tokens_are_refused(registry: Registry) -> N
 
 
 def test_trainer_account_works_only_on_a_training_server(registry: Registry) -> None:
-    r = registry.client.post("/api/v1/auth/login", json={"username": "trainer", "password": PASSWORD})
+    r = registry.client.post(
+        "/api/v1/auth/login", json={"username": "trainer", "password": PASSWORD}
+    )
     assert r.status_code == 403 and r.json()["error"] == "auth.trainer_only_training"
 
 
@@ -141,15 +167,23 @@ def test_pmlp_cannot_execute_a_removal(registry: Registry) -> None:
     assert res["status"] == "rejected" and res["error"] == "perm.write"
 
 
-@pytest.mark.parametrize("path", ["/persons/{pid}", "/persons/{pid}/history", "/persons/{pid}/dossier", "/cases/{cid}"])
+@pytest.mark.parametrize(
+    "path", ["/persons/{pid}", "/persons/{pid}/history", "/persons/{pid}/dossier", "/cases/{cid}"]
+)
 def test_every_read_of_a_person_or_case_is_audited(registry: Registry, path: str) -> None:
     officer = registry.login("vrs.officer")
     pid = officer.push(op("persons", new_id(), **person_fields()))[0]["id"]
     cid = officer.push(op("cases", new_id(), **case_fields(pid)))[0]["id"]
     reader = registry.login("pmlp.officer")
-    r = reader.get(path.format(pid=pid, cid=cid), **{"X-Device-Id": "PMLP-WS-17", "X-Purpose": "case-work"})
+    r = reader.get(
+        path.format(pid=pid, cid=cid), **{"X-Device-Id": "PMLP-WS-17", "X-Purpose": "case-work"}
+    )
     assert r.status_code == 200
-    rows = [row for row in _audit(registry.url, username="pmlp.officer") if row.action.startswith("read")]
+    rows = [
+        row
+        for row in _audit(registry.url, username="pmlp.officer")
+        if row.action.startswith("read")
+    ]
     wanted = cid if path.startswith("/cases") else pid
     assert wanted in {row.record_id for row in rows}
     assert all(row.device_id == "PMLP-WS-17" for row in rows)
@@ -186,3 +220,26 @@ def test_get_record_has_etag_and_answers_304(registry: Registry) -> None:
     missing = officer.get(f"/persons/{new_id()}")
     assert missing.status_code == 404 and missing.json()["message"] == "Ieraksts nav atrasts."
     assert officer.get("/nonsense/" + new_id()).json()["error"] == "collection.unknown"
+
+
+def test_every_print_is_logged_for_the_administrators(registry: Registry) -> None:
+    officer = registry.login("vrs.officer")
+    pid = officer.push(op("persons", new_id(), **person_fields()))[0]["id"]
+    job = op("print-jobs", new_id())
+    job["fields"] = {
+        "kind": "case_sheet", "action": "print", "pages": 2, "printed_at": "2026-11-27T09:15:00+02:00",
+        "records": [{"collection": "persons", "id": pid, "version": 1}],
+    }  # fmt: skip
+    (res,) = officer.push(job, device="VRS-RIP-WS-3")
+    assert res["status"] == "applied"
+    assert officer.push(job)[0]["status"] == "duplicate"  # a resent print is logged once
+    assert [c["collection"] for c in officer.get("/changes?since=0").json()["changes"]] == [
+        "persons"
+    ]
+    admin = registry.login("admin")
+    logged = [c["record"] for c in admin.get("/changes?since=0").json()["changes"]]
+    assert [(r["kind"], r["updated_by"], r["records"][0]["id"]) for r in logged] == [
+        ("case_sheet", "vrs.officer", pid)
+    ]
+    rows = _audit(registry.url, action="create", collection="print-jobs")
+    assert [r.device_id for r in rows] == ["VRS-RIP-WS-3"]
