@@ -92,20 +92,18 @@ def search_person_ids(conn: Connection, q: str, limit: int = 50) -> list[str]:
     conditions = parse_query(q)
     if not conditions:
         return []
-    query: Any = None
+    subs = []
     for kind, key, prefix in conditions:
         match = (
             search_keys.c.key.startswith(key, autoescape=True)
             if prefix
             else search_keys.c.key == key
         )
-        sub = sa.select(search_keys.c.person_id).where(search_keys.c.kind == kind, match)
-        if kind == "doc":  # a document number may also have been typed as a name
-            sub = sa.select(search_keys.c.person_id).where(
-                search_keys.c.kind.in_(("doc", "code")), match
-            )
-        query = sub if query is None else query.intersect(sub)
-    ids = [row[0] for row in conn.execute(query.limit(limit))] if query is not None else []
+        # A document number may also have been typed where a personal code was meant.
+        kinds = ("doc", "code") if kind == "doc" else (kind,)
+        subs.append(sa.select(search_keys.c.person_id).where(search_keys.c.kind.in_(kinds), match))
+    query = subs[0] if len(subs) == 1 else sa.intersect(*subs)
+    ids = [row[0] for row in conn.execute(query.limit(limit))]
     return ids
 
 

@@ -243,3 +243,18 @@ def test_every_print_is_logged_for_the_administrators(registry: Registry) -> Non
     ]
     rows = _audit(registry.url, action="create", collection="print-jobs")
     assert [r.device_id for r in rows] == ["VRS-RIP-WS-3"]
+
+
+def test_search_by_name_and_date_of_birth_together(registry: Registry) -> None:
+    officer = registry.login("vrs.officer")
+    pid = officer.push(op("persons", new_id(), **person_fields()))[0]["id"]
+    officer.push(op("persons", new_id(), **person_fields(date_of_birth="1990-01-01")))
+    hits = officer.get("/persons/search?q=SHCHEGLOVA IULIIA 14.03.1991").json()["results"]
+    assert [h["id"] for h in hits] == [pid]
+    assert [
+        h["id"] for h in officer.get("/persons/search?q=Ščeglova 1991-03").json()["results"]
+    ] == [pid]
+    assert officer.get("/persons/search?q=Petrova 1991-03").json()["results"] == []
+    assert [h["id"] for h in officer.get("/persons/search?q=iuliia 1991-03").json()["results"]] == [
+        pid
+    ]

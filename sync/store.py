@@ -1,0 +1,449 @@
+"""The local store: the officer's cache of records and reference lists, and its search.
+
+SQLAlchemy on SQLite, encrypted with SQLCipher when a key is given (see
+`sync.store_schema`), in one file per (server profile, officer) under the user's data
+folder (`sync.paths.cache_path`). One thread owns a `LocalStore` (the desktop's DB
+worker); it holds a single connection and is not meant to be shared between threads.
+
+Errors of the file itself (wrong key, not a database, damaged pages, made by a newer
+version) become `CacheUnreadable`, whose way forward is `LocalStore.rebuild(path)`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from sync.errors import CacheUnreadable
+from sync.query import parse_query
+from sync.store_schema import APPLICATION_ID, LATEST, application_id, make_engine, migrate
+from sync.store_schema import user_version as _user_version
+from sync.store_search import (
+    SearchHit,
+    find_rids,
+    index_documents,
+    index_persons,
+    load_hits,
+    merge_hits,
+)
+
+__all__ = ["LocalStore", "SearchHit", "merge_hits"]
+
+T = TypeVar("T")
+_BATCH = 500  # SQLite's host-parameter limit is far above; keeps IN lists short
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _iso(value: datetime) -> str:
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC).isoformat()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def _unreadable(exc: sa.exc.DBAPIError) -> bool:
+    """A damaged or undecryptable file (SQLITE_CORRUPT / SQLITE_NOTADB), not a busy lock
+    or a constraint: the driver raises its bare DatabaseError for exactly these."""
+    if type(exc.orig).__name__ == "DatabaseError":
+        return True
+    text = str(exc.orig).lower()
+    return any(s in text for s in ("not a database", "malformed", "vtable constructor"))
+
+
+class LocalStore:
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self._engine = engine
+
+    # -- lifecycle ------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, key: bytes | None) -> LocalStore:
+        """Open (creating and migrating as needed) the store at `path`.
+
+        Raises CacheUnreadable on a wrong key, a damaged or foreign file, or a file made
+        by a newer version of the program.
+        """
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(path, key)
+        try:
+            with engine.connect() as conn:
+                version = _user_version(conn)
+                app_id = application_id(conn)
+                tables = conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar_one()
+                conn.rollback()
+            if version > LATEST:
+                raise CacheUnreadable("cache.too_new")
+            if (version or tables) and app_id != APPLICATION_ID:
+                raise CacheUnreadable()
+            migrate(engine)
+        except CacheUnreadable:
+            engine.dispose()
+            raise
+        except (sa.exc.DBAPIError, OSError) as exc:
+            engine.dispose()
+            raise CacheUnreadable() from exc
+        return cls(path, engine)
+
+    @staticmethod
+    def rebuild(path: Path) -> None:
+        """Delete the file (and its -wal/-shm) so that the next open starts empty."""
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> LocalStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        try:
+            with self._engine.begin() as conn:
+                yield conn
+        except sa.exc.DBAPIError as exc:
+            if _unreadable(exc):
+                raise CacheUnreadable() from exc
+            raise
+
+    def _read(self, fn: Callable[[Connection], T]) -> T:
+        try:
+            with self._engine.connect() as conn:
+                try:
+                    return fn(conn)
+                finally:
+                    conn.rollback()
+        except sa.exc.DBAPIError as exc:
+            if _unreadable(exc):
+                raise CacheUnreadable() from exc
+            raise
+
+    @property
+    def schema_version(self) -> int:
+        return self._read(_user_version)
+
+    # -- metadata -------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        def q(conn: Connection) -> str | None:
+            row = conn.exec_driver_sql("SELECT value FROM meta WHERE key = ?", (key,)).first()
+            return str(row[0]) if row else None
+
+        return self._read(q)
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._write() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # -- reference lists ------------------------------------------------------------
+
+    def reference_versions(self) -> dict[str, int]:
+        return self._read(
+            lambda c: {
+                str(r[0]): int(r[1])
+                for r in c.exec_driver_sql("SELECT name, version FROM reference_lists")
+            }
+        )
+
+    def apply_reference(
+        self,
+        name: str,
+        version: int,
+        items: list[dict[str, Any]],
+        label_lv: str = "",
+        label_en: str = "",
+    ) -> None:
+        """Upsert the changed items of one list and move the list to `version`."""
+        now = _iso(_now())
+        with self._write() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO reference_lists (name, label_lv, label_en, version, refreshed_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+                "version = max(version, excluded.version), refreshed_at = excluded.refreshed_at, "
+                "label_lv = coalesce(nullif(excluded.label_lv, ''), label_lv), "
+                "label_en = coalesce(nullif(excluded.label_en, ''), label_en)",
+                (name, label_lv, label_en, version, now),
+            )
+            if items:
+                conn.exec_driver_sql(
+                    "INSERT INTO reference_items (list_name, code, label_lv, label_en, "
+                    "valid_from, valid_to, extra, sort, version) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (list_name, code) DO UPDATE "
+                    "SET label_lv = excluded.label_lv, label_en = excluded.label_en, "
+                    "valid_from = excluded.valid_from, valid_to = excluded.valid_to, "
+                    "extra = excluded.extra, sort = excluded.sort, version = excluded.version",
+                    [
+                        (
+                            name,
+                            str(i["code"]),
+                            str(i.get("label_lv") or ""),
+                            str(i.get("label_en") or ""),
+                            i.get("valid_from"),
+                            i.get("valid_to"),
+                            _dumps(i.get("extra") or {}),
+                            int(i.get("sort") or 0),
+                            int(i.get("version") or version),
+                        )
+                        for i in items
+                    ],
+                )
+            conn.exec_driver_sql(
+                "INSERT INTO meta (key, value) VALUES ('reference_checked_at', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (now,),
+            )
+
+    def mark_reference_checked(self, at: datetime | None = None) -> None:
+        """A refresh found every list current: the cached lists are as fresh as now."""
+        self.set_meta("reference_checked_at", _iso(at or _now()))
+
+    def reference_lists(self) -> list[dict[str, Any]]:
+        return self._read(
+            lambda c: [
+                {"name": r[0], "label_lv": r[1], "label_en": r[2], "version": r[3]}
+                for r in c.exec_driver_sql(
+                    "SELECT name, label_lv, label_en, version FROM reference_lists ORDER BY name"
+                )
+            ]
+        )
+
+    def reference_items(self, name: str) -> list[dict[str, Any]]:
+        return self._read(
+            lambda c: [
+                {
+                    "code": r[0],
+                    "label_lv": r[1],
+                    "label_en": r[2],
+                    "valid_from": r[3],
+                    "valid_to": r[4],
+                    "extra": json.loads(r[5]),
+                    "sort": r[6],
+                    "version": r[7],
+                }
+                for r in c.exec_driver_sql(
+                    "SELECT code, label_lv, label_en, valid_from, valid_to, extra, sort, version "
+                    "FROM reference_items WHERE list_name = ? ORDER BY sort, code",
+                    (name,),
+                )
+            ]
+        )
+
+    def reference_age(self) -> datetime | None:
+        value = self.get_meta("reference_checked_at")
+        return datetime.fromisoformat(value) if value else None
+
+    # -- records --------------------------------------------------------------------
+
+    def cache_records(
+        self,
+        records: Iterable[tuple[str, dict[str, Any]]],
+        fetched_at: datetime | None = None,
+    ) -> None:
+        """Keep the newest version of each record; index persons and documents.
+
+        A version older than the cached one is ignored; the same version refreshes the
+        fetch time (and completes fields a shorter answer, such as a search result, lacked).
+        """
+        stamp = _iso(fetched_at or _now())
+        batch: list[tuple[str, dict[str, Any]]] = []
+        with self._write() as conn:
+            for item in records:
+                batch.append(item)
+                if len(batch) >= _BATCH:
+                    self._cache_batch(conn, batch, stamp)
+                    batch = []
+            if batch:
+                self._cache_batch(conn, batch, stamp)
+
+    def _cache_batch(
+        self, conn: Connection, batch: list[tuple[str, dict[str, Any]]], stamp: str
+    ) -> None:
+        # The last copy of a record within the batch wins only if it is not older.
+        latest: dict[tuple[str, str], dict[str, Any]] = {}
+        for collection, record in batch:
+            k = (collection, str(record["id"]))
+            prev = latest.get(k)
+            if prev is None or int(record.get("version") or 0) >= int(prev.get("version") or 0):
+                latest[k] = record
+        ids = sorted({rid for _, rid in latest})
+        existing: dict[tuple[str, str], tuple[int, int, str]] = {}
+        for row in conn.exec_driver_sql(
+            f"SELECT collection, id, rid, version, data FROM records "
+            f"WHERE id IN ({','.join('?' for _ in ids)})",
+            tuple(ids),
+        ):
+            existing[(str(row[0]), str(row[1]))] = (int(row[2]), int(row[3]), str(row[4]))
+        next_rid = int(
+            conn.exec_driver_sql("SELECT coalesce(max(rid), 0) FROM records").scalar_one()
+        )
+        inserts: list[tuple[Any, ...]] = []
+        updates: list[tuple[Any, ...]] = []
+        touched_persons: list[tuple[int, dict[str, Any], bool]] = []
+        touched_docs: list[dict[str, Any]] = []
+        for (collection, record_id), record in latest.items():
+            version = int(record.get("version") or 0)
+            old = existing.get((collection, record_id))
+            if old is not None and version < old[1]:
+                continue
+            data = record
+            if old is not None and version == old[1]:
+                data = {**json.loads(old[2]), **record}
+            values: tuple[Any, ...] = (
+                version,
+                1 if data.get("deleted") else 0,
+                _opt_str(data.get("person_id")) if collection != "persons" else None,
+                _opt_str(data.get("case_id")),
+                _dumps(data),
+                stamp,
+            )
+            if old is None:
+                next_rid += 1
+                rid = next_rid
+                inserts.append((rid, collection, record_id, *values))
+            else:
+                rid = old[0]
+                updates.append((*values, rid))
+            if old is not None and version == old[1]:
+                continue  # same content: the index is current
+            if collection == "persons":
+                touched_persons.append((rid, data, old is not None))
+            elif collection == "documents":
+                touched_docs.append(data)
+        if inserts:
+            conn.exec_driver_sql(
+                "INSERT INTO records (rid, collection, id, version, deleted, person_id, case_id, "
+                "data, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                inserts,
+            )
+        if updates:
+            conn.exec_driver_sql(
+                "UPDATE records SET version = ?, deleted = ?, person_id = ?, case_id = ?, "
+                "data = ?, fetched_at = ? WHERE rid = ?",
+                updates,
+            )
+        index_persons(conn, touched_persons)
+        index_documents(conn, touched_docs)
+
+    def cache_dossier(self, dossier: dict[str, Any], fetched_at: datetime | None = None) -> None:
+        """The person and every related record, as `ApiClient.dossier` returns them."""
+        at = fetched_at or _now()
+        person = dossier["person"]
+        related: Mapping[str, list[dict[str, Any]]] = dossier.get("related") or {}
+        items: list[tuple[str, dict[str, Any]]] = [("persons", person)]
+        for collection, rows in related.items():
+            items.extend((collection, row) for row in rows)
+        self.cache_records(items, fetched_at=at)
+        with self._write() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO dossiers (person_id, collections, fetched_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (person_id) DO UPDATE SET collections = excluded.collections, "
+                "fetched_at = excluded.fetched_at",
+                (str(person["id"]), _dumps(sorted(related)), _iso(at)),
+            )
+
+    def get(self, collection: str, record_id: str) -> dict[str, Any] | None:
+        def q(conn: Connection) -> dict[str, Any] | None:
+            row = conn.exec_driver_sql(
+                "SELECT data FROM records WHERE id = ? AND collection = ?",
+                (str(record_id), collection),
+            ).first()
+            return dict(json.loads(row[0])) if row else None
+
+        return self._read(q)
+
+    def fetched_at(self, collection: str, record_id: str) -> datetime | None:
+        def q(conn: Connection) -> datetime | None:
+            row = conn.exec_driver_sql(
+                "SELECT fetched_at FROM records WHERE id = ? AND collection = ?",
+                (str(record_id), collection),
+            ).first()
+            return datetime.fromisoformat(row[0]) if row else None
+
+        return self._read(q)
+
+    def dossier(self, person_id: str) -> dict[str, Any] | None:
+        """The API's dossier shape from the cache, plus `fetched_at` (ISO) of the dossier
+        (or of the person when no dossier was fetched); None if the person is not cached."""
+
+        def q(conn: Connection) -> dict[str, Any] | None:
+            pid = str(person_id)
+            person = conn.exec_driver_sql(
+                "SELECT data, fetched_at FROM records WHERE id = ? AND collection = 'persons'",
+                (pid,),
+            ).first()
+            if person is None:
+                return None
+            meta = conn.exec_driver_sql(
+                "SELECT collections, fetched_at FROM dossiers WHERE person_id = ?", (pid,)
+            ).first()
+            related: dict[str, list[dict[str, Any]]] = (
+                {name: [] for name in json.loads(meta[0])} if meta else {}
+            )
+            case_ids = [
+                str(r[0])
+                for r in conn.exec_driver_sql(
+                    "SELECT id FROM records WHERE collection = 'cases' AND person_id = ?", (pid,)
+                )
+            ]
+            marks = ",".join("?" for _ in case_ids)
+            cond = "person_id = ?" + (f" OR case_id IN ({marks})" if case_ids else "")
+            for row in conn.exec_driver_sql(
+                f"SELECT collection, data FROM records WHERE ({cond}) "
+                f"AND collection != 'persons' AND deleted = 0 ORDER BY rid",
+                (pid, *case_ids),
+            ):
+                related.setdefault(str(row[0]), []).append(json.loads(row[1]))
+            return {
+                "person": json.loads(person[0]),
+                "related": related,
+                "fetched_at": meta[1] if meta else person[1],
+            }
+
+        return self._read(q)
+
+    def person_count(self) -> int:
+        return self._read(
+            lambda c: int(
+                c.exec_driver_sql(
+                    "SELECT count(*) FROM records WHERE collection = 'persons' AND deleted = 0"
+                ).scalar_one()
+            )
+        )
+
+    # -- search ---------------------------------------------------------------------
+
+    def search(self, q: str, limit: int = 50) -> list[SearchHit]:
+        """Persons in the cache that match the search box's text, best first."""
+        query = parse_query(q)
+        if query.empty or query.invalid:
+            return []
+        return self._read(lambda c: load_hits(c, find_rids(c, query, limit), query))
+
+    def optimize(self) -> None:
+        """Merge the search index's segments (after a large import); takes a while."""
+        with self._write() as conn:
+            conn.exec_driver_sql("INSERT INTO person_fts (person_fts) VALUES ('optimize')")
+            conn.exec_driver_sql("PRAGMA optimize")
+
+
+def _opt_str(value: Any) -> str | None:
+    return str(value) if value else None

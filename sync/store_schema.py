@@ -1,0 +1,187 @@
+"""The local store's file: connection (SQLCipher), identity check and numbered migrations.
+
+The schema version is `PRAGMA user_version`; `MIGRATIONS[n - 1]` brings a file from
+version n - 1 to n, inside one transaction, and is never edited once released (a change
+is a new step). `PRAGMA application_id` marks the file as ours, so a foreign SQLite file
+is recognised instead of being migrated.
+
+The driver is `sqlcipher3` for every file, encrypted or not: it carries a recent SQLite
+(FTS5 with `contentless_delete`), while the interpreter's own sqlite3 may be older. It is
+plugged into SQLAlchemy's pysqlite dialect with `module=` and a `creator`, rather than
+through the `sqlite+pysqlcipher://` URL, because that dialect always sends `PRAGMA key`
+(an empty key is an error for an unencrypted file) and the key is raw bytes, not a
+passphrase: `PRAGMA key = "x'<hex>'"` skips SQLCipher's PBKDF2, since the key is already
+random (keyring) or derived with Argon2id (see `sync.credentials`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import StaticPool
+
+APPLICATION_ID = 0x52524431  # "RRD1"
+
+
+def _dbapi() -> Any:
+    import sqlcipher3.dbapi2
+
+    return sqlcipher3.dbapi2
+
+
+def make_engine(path: Path, key: bytes | None) -> Engine:
+    """One connection (StaticPool) for the one thread that owns the store."""
+    module = _dbapi()
+
+    def connect() -> Any:
+        conn = module.connect(str(path), check_same_thread=False, isolation_level=None)
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        try:
+            if key is not None:
+                conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            # The first read proves the key (or that the file is a database at all).
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+            for pragma in _PRAGMAS:
+                conn.execute(pragma)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    engine = sa.create_engine(
+        "sqlite+pysqlite://", module=module, creator=connect, poolclass=StaticPool
+    )
+
+    # pysqlite's own transaction handling emits BEGIN late (and never for DDL); with the
+    # driver in autocommit mode SQLAlchemy's begin() is the real BEGIN (SQLAlchemy docs,
+    # "Serializable isolation / Savepoints / Transactional DDL").
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+_PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = NORMAL",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA cache_size = -32000",
+)
+
+
+# --------------------------------------------------------------------------- migrations
+
+
+def _v1(conn: Connection) -> None:
+    """Metadata, the record cache, reference lists, fetched dossiers."""
+    for ddl in (
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """CREATE TABLE records (
+            rid INTEGER PRIMARY KEY,
+            collection TEXT NOT NULL,
+            id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            person_id TEXT,
+            case_id TEXT,
+            data TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            UNIQUE (id, collection)
+        )""",
+        "CREATE INDEX records_person ON records (person_id) WHERE person_id IS NOT NULL",
+        "CREATE INDEX records_case ON records (case_id) WHERE case_id IS NOT NULL",
+        """CREATE TABLE reference_lists (
+            name TEXT PRIMARY KEY,
+            label_lv TEXT NOT NULL DEFAULT '',
+            label_en TEXT NOT NULL DEFAULT '',
+            version INTEGER NOT NULL,
+            refreshed_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE reference_items (
+            list_name TEXT NOT NULL REFERENCES reference_lists (name) ON DELETE CASCADE,
+            code TEXT NOT NULL,
+            label_lv TEXT NOT NULL,
+            label_en TEXT NOT NULL,
+            valid_from TEXT,
+            valid_to TEXT,
+            extra TEXT NOT NULL DEFAULT '{}',
+            sort INTEGER NOT NULL DEFAULT 0,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (list_name, code)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE dossiers (
+            person_id TEXT PRIMARY KEY,
+            collections TEXT NOT NULL,
+            fetched_at TEXT NOT NULL
+        )""",
+    ):
+        conn.exec_driver_sql(ddl)
+
+
+def _v2(conn: Connection) -> None:
+    """The person search index: FTS5 over names and their variants, plus key tables."""
+    from sync.store_search import reindex_all
+
+    for ddl in (
+        # One row per cached, not deleted person: what scoring and the DOB filter need.
+        """CREATE TABLE person_index (
+            rid INTEGER PRIMARY KEY REFERENCES records (rid) ON DELETE CASCADE,
+            names TEXT NOT NULL,
+            keys TEXT NOT NULL,
+            dob TEXT
+        )""",
+        "CREATE INDEX person_index_dob ON person_index (dob) WHERE dob IS NOT NULL",
+        # Folded tokens (exact spelling) and equivalence keys (variants); rowid = rid.
+        # Contentless: the text lives in person_index; detail=column is enough for
+        # column filters and keeps the index small; prefix indexes for short prefixes.
+        """CREATE VIRTUAL TABLE person_fts USING fts5(
+            names, keys,
+            content = '', contentless_delete = 1, detail = column,
+            tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3'
+        )""",
+        # Personal codes and document numbers, exact or prefix; person_id may name a
+        # person not (yet) cached; src_id is the record the key came from.
+        """CREATE TABLE search_keys (
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            person_id TEXT NOT NULL,
+            src_id TEXT NOT NULL,
+            PRIMARY KEY (kind, key, person_id, src_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX search_keys_src ON search_keys (src_id)",
+    ):
+        conn.exec_driver_sql(ddl)
+    reindex_all(conn)
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2)
+LATEST = len(MIGRATIONS)
+
+
+def user_version(conn: Connection) -> int:
+    return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
+
+
+def application_id(conn: Connection) -> int:
+    return int(conn.exec_driver_sql("PRAGMA application_id").scalar_one())
+
+
+def migrate(engine: Engine, target: int = LATEST) -> int:
+    """Run the missing steps up to `target`, each in its own transaction; the new version."""
+    with engine.connect() as conn:
+        current = user_version(conn)
+        conn.rollback()
+    for step in range(current, target):
+        with engine.begin() as conn:
+            if step == 0:
+                conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            MIGRATIONS[step](conn)
+            conn.exec_driver_sql(f"PRAGMA user_version = {step + 1}")
+    return max(current, target)
