@@ -107,6 +107,7 @@ WRITE: dict[str, frozenset[Role]] = {
     "tasks": _CASEWORK,
     # Anyone who may read a person may print it, and every print is logged.
     "print-jobs": _CASEWORK | {Role.READ_ONLY},
+    "discarded-ops": _CASEWORK,
 }
 
 _READ_ALL = _CASEWORK
@@ -116,6 +117,7 @@ for _name in ("persons", "documents", "entry-bans"):
     READ[_name] = READ[_name] | {Role.READ_ONLY}
 # The print log is the administrators' to review; it does not flow to every officer's cache.
 READ["print-jobs"] = frozenset({Role.ADMINISTRATOR})
+READ["discarded-ops"] = frozenset({Role.ADMINISTRATOR})
 
 MINISTERIAL_BAN_MAKERS = frozenset(
     {

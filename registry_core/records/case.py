@@ -428,3 +428,20 @@ class PrintJob(Record):
     pages: int = Field(ge=0, le=100000)
     training: bool = False
     provisional: bool = False
+
+
+class DiscardedOp(Record):
+    """An officer discarded an unsent change from the outbox after a confirmation.
+
+    The change itself never reached the registry; this record is the audit that it
+    existed and who dropped it, and why (issue: nothing may vanish silently).
+    """
+
+    op_id: UUID
+    op_collection: Code
+    op_record_id: UUID
+    op_kind: Code
+    fields: list[Code] = Field(default_factory=list)
+    state: Code  # pending, conflict, rejected or blocked when discarded
+    reason: LongText
+    discarded_at: datetime

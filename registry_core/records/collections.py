@@ -14,6 +14,7 @@ from registry_core.records.case import (
     Case,
     Departure,
     Detention,
+    DiscardedOp,
     EntryBan,
     PrintJob,
     ReturnDecision,
@@ -125,6 +126,12 @@ COLLECTIONS: dict[str, CollectionSpec] = {
             PrintJob,
             "Izdrukas",
             "Print log",
+        ),
+        CollectionSpec(
+            "discarded-ops",
+            DiscardedOp,
+            "Atmestās izmaiņas",
+            "Discarded changes",
         ),
         CollectionSpec(
             "tasks",
