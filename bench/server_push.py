@@ -83,7 +83,15 @@ def main() -> None:
     engine = make_engine(url)
     seed_reference(engine)
     with engine.begin() as conn:
-        create_user(conn, username="bench", password=PASSWORD, full_name="Bench", institution="VRS", unit="VRS-RIP", roles=["vrs_officer"])
+        create_user(
+            conn,
+            username="bench",
+            password=PASSWORD,
+            full_name="Bench",
+            institution="VRS",
+            unit="VRS-RIP",
+            roles=["vrs_officer"],
+        )
 
     port = _free_port()
     env = {**os.environ, "REGISTRY_DATABASE_URL": url}
@@ -100,7 +108,9 @@ def main() -> None:
             except requests.ConnectionError:
                 time.sleep(0.1)
         session = requests.Session()
-        token = session.post(f"{api}/auth/login", json={"username": "bench", "password": PASSWORD}).json()["access_token"]
+        token = session.post(
+            f"{api}/auth/login", json={"username": "bench", "password": PASSWORD}
+        ).json()["access_token"]
         session.headers["Authorization"] = f"Bearer {token}"
 
         ids = [str(uuid.uuid4()) for _ in range(OPS // 2)]
@@ -114,7 +124,9 @@ def main() -> None:
         ]  # fmt: skip
         started = time.perf_counter()
         for start in range(0, len(ops), BATCH):
-            r = session.post(f"{api}/sync/push", json={"device_id": "bench", "ops": ops[start : start + BATCH]})
+            r = session.post(
+                f"{api}/sync/push", json={"device_id": "bench", "ops": ops[start : start + BATCH]}
+            )
             r.raise_for_status()
             statuses = {a["status"] for a in r.json()["results"]}
             assert statuses == {"applied"}, statuses
@@ -138,13 +150,19 @@ def main() -> None:
             conn.execute(records.insert(), rows)
         base_s = time.perf_counter() - started
         baseline_rate = len(rows) / base_s
-        print(f"baseline: {len(rows)} rows, one bulk insert, {base_s:.2f} s = {baseline_rate:,.0f} rows/s")
-        print(f"push / baseline = {push_rate / baseline_rate:.0%} (goal ≥ 30 %); push goal ≥ 1,500 ops/s")
+        print(
+            f"baseline: {len(rows)} rows, one bulk insert, {base_s:.2f} s = {baseline_rate:,.0f} rows/s"
+        )
+        print(
+            f"push / baseline = {push_rate / baseline_rate:.0%} (goal ≥ 30 %); push goal ≥ 1,500 ops/s"
+        )
         base_engine.dispose()
 
         # Fill the feed past 100,000 changes, then read it through the API.
         with engine.connect() as conn:
-            have = conn.execute(sa.text("SELECT value FROM counters WHERE name = 'feed'")).scalar_one()
+            have = conn.execute(
+                sa.text("SELECT value FROM counters WHERE name = 'feed'")
+            ).scalar_one()
         if have < CHANGES:
             seed_demo(engine, persons=(CHANGES - have) // 4 + 1000)
         started = time.perf_counter()
@@ -159,7 +177,9 @@ def main() -> None:
                 break
         pull_s = time.perf_counter() - started
         changes_rate = got / pull_s
-        print(f"changes: {got} rows in {pull_s:.2f} s = {changes_rate:,.0f} rows/s (pages of {PAGE}; goal ≥ 10,000)")
+        print(
+            f"changes: {got} rows in {pull_s:.2f} s = {changes_rate:,.0f} rows/s (pages of {PAGE}; goal ≥ 10,000)"
+        )
         if got < CHANGES:
             sys.exit(f"only {got} changes in the feed")
     finally:

@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI
 
-from registry_server import errors
+from registry_server import errors, matching
 from registry_server.actions import ACTIONS, install_rules
 from registry_server.config import Settings
 from registry_server.db import make_engine
@@ -50,7 +50,15 @@ def create_app(settings: Settings) -> FastAPI:
         return {"name": "registry", "version": VERSION, "training": settings.training}
 
     api = APIRouter(prefix=API_PREFIX)
-    for router in (info, auth.router, reference.router, sync.router, records.router, writes.router):
+    for router in (
+        info,
+        auth.router,
+        reference.router,
+        sync.router,
+        matching.router,
+        records.router,
+        writes.router,
+    ):
         api.include_router(router)
     app.include_router(api)
 

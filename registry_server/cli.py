@@ -158,6 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--training", action="store_true", help="training server: trainer accounts allowed"
     )
     p.set_defaults(func=cmd_serve)
+
+    from registry_server.dedupe import add_matching_commands
+
+    add_matching_commands(sub)
     return parser
 
 

@@ -184,3 +184,61 @@ audit_log = sa.Table(
     sa.Column("client", sa.String(100)),
     sa.Column("detail", Json),
 )
+
+# -- person matching (issue 7): duplicates queue, merges, legacy import log ------------
+
+duplicate_candidates = sa.Table(
+    "duplicate_candidates",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),  # uuid5 of the ordered pair
+    sa.Column("person_a", sa.String(36), nullable=False, index=True),
+    sa.Column("person_b", sa.String(36), nullable=False, index=True),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("reasons", Json, nullable=False),
+    # open → merged | linked | dismissed (a decided pair is not queued again)
+    sa.Column("status", sa.String(20), nullable=False, index=True),
+    sa.Column("found_at", Stamp, nullable=False),
+    sa.Column("updated_at", Stamp, nullable=False),
+    sa.Column("decided_at", Stamp),
+    sa.Column("decided_by", sa.String(100)),
+    sa.UniqueConstraint("person_a", "person_b", name="uq_duplicate_candidates_pair"),
+)
+
+person_merges = sa.Table(
+    "person_merges",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("survivor_id", sa.String(36), nullable=False, index=True),
+    sa.Column("merged_id", sa.String(36), nullable=False, index=True),
+    sa.Column("at", Stamp, nullable=False),
+    sa.Column("by", sa.String(100), nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),  # done | undone
+    sa.Column("reason", sa.String(500)),
+    # what undo needs: moved records, the survivor's fields before, the tombstone before
+    sa.Column("detail", Json, nullable=False),
+    sa.Column("undone_at", Stamp),
+    sa.Column("undone_by", sa.String(100)),
+)
+
+legacy_import_log = sa.Table(
+    "legacy_import_log",
+    metadata,
+    sa.Column(
+        "id",
+        sa.BigInteger().with_variant(sa.Integer, "sqlite"),
+        primary_key=True,
+        autoincrement=True,
+    ),
+    sa.Column("run_id", sa.String(36), nullable=False, index=True),
+    sa.Column("at", Stamp, nullable=False),
+    sa.Column("username", sa.String(100), nullable=False),
+    sa.Column("source", sa.String(10), nullable=False),  # pmlp | vrs
+    sa.Column("file_sha256", sa.String(64), nullable=False, index=True),
+    sa.Column("row_no", sa.Integer, nullable=False),
+    sa.Column("legacy_id", sa.String(60)),
+    # created | matched | unchanged | review | rejected
+    sa.Column("outcome", sa.String(20), nullable=False),
+    sa.Column("person_id", sa.String(36)),
+    sa.Column("records", Json),
+    sa.Column("message", sa.String(1000)),
+)

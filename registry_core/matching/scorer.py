@@ -311,19 +311,18 @@ def compare_names(a: tuple[NameForm, ...], b: tuple[NameForm, ...]) -> NameAgree
             kinds = {hit.kind, fb.kind}
             level = "previous" if kinds & {"previous", "alias"} else "latvian"
             return NameAgreement(level, 0.98, fb.skel)
-    best_sim, partial, best_pair_kinds = 0.0, False, {"latin"}
+    best_sim, partial = 0.0, False
     for fa in a:
         for fb in b:
             sim, subset = _tokens_sim(fa.stem, fb.stem)
             if sim > best_sim:
-                best_sim, partial, best_pair_kinds = sim, subset, {fa.kind, fb.kind}
+                best_sim, partial = sim, subset
     if partial:
         return NameAgreement("partial", best_sim, b[0].skel)
     if best_sim >= 0.92:
         return NameAgreement("typo", best_sim, b[0].skel)
     if best_sim >= 0.85:
         return NameAgreement("weak", best_sim)
-    _ = best_pair_kinds
     return NameAgreement("different", best_sim)
 
 
