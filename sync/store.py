@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -33,6 +33,9 @@ from sync.store_search import (
     load_hits,
     merge_hits,
 )
+
+if TYPE_CHECKING:
+    from sync.outbox import OpState, OutboxOp
 
 __all__ = ["LocalStore", "SearchHit", "merge_hits"]
 
@@ -132,6 +135,43 @@ class LocalStore:
             if _unreadable(exc):
                 raise CacheUnreadable() from exc
             raise
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction (for `sync.outbox` / `sync.local_first`). Another
+        connection's writer may make it fail with "database is locked"; see
+        `sync.outbox.retry_busy`."""
+        with self._write() as conn:
+            yield conn
+
+    def read(self, fn: Callable[[Connection], T]) -> T:
+        return self._read(fn)
+
+    def cache_in(
+        self, conn: Connection, records: list[tuple[str, dict[str, Any]]], stamp: datetime
+    ) -> None:
+        """`cache_records` inside the caller's transaction."""
+        for start in range(0, len(records), _BATCH):
+            self._cache_batch(conn, records[start : start + _BATCH], _iso(stamp))
+
+    # -- the outbox (sync.outbox) ---------------------------------------------------
+
+    def outbox(self, officer: str, *, include_applied: bool = False) -> list[OutboxOp]:
+        """This officer's ops in push order; another officer's are never listed."""
+        from sync import outbox
+
+        return self._read(lambda c: outbox.list_ops(c, officer, include_applied=include_applied))
+
+    def outbox_counts(self, officer: str) -> dict[OpState, int]:
+        from sync import outbox
+
+        return self._read(lambda c: outbox.counts(c, officer))
+
+    def record_state(self, collection: str, record_id: str) -> str:
+        """ "synced", "pending", "conflict" or "rejected" (blocked counts as rejected)."""
+        from sync import outbox
+
+        return self._read(lambda c: outbox.record_state(c, collection, record_id))
 
     @property
     def schema_version(self) -> int:

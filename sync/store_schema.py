@@ -161,7 +161,66 @@ def _v2(conn: Connection) -> None:
     reindex_all(conn)
 
 
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2)
+def _v3(conn: Connection) -> None:
+    """The outbox (issue 4): local ops in order, the registry's copy of records that have
+    unsent local changes, a local audit of the officer's sync decisions."""
+    for ddl in (
+        # position = the order in which ops were saved and must be pushed.
+        """CREATE TABLE outbox (
+            position INTEGER PRIMARY KEY AUTOINCREMENT,
+            op_id TEXT NOT NULL UNIQUE,
+            officer TEXT NOT NULL,
+            collection TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            base_version INTEGER,
+            fields TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            depends_on TEXT NOT NULL DEFAULT '[]',
+            state TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error_code TEXT,
+            last_error TEXT,
+            error_fields TEXT NOT NULL DEFAULT '{}',
+            conflict TEXT,
+            applied_version INTEGER,
+            answered_at TEXT,
+            base TEXT NOT NULL DEFAULT '{}'
+        )""",
+        "CREATE INDEX outbox_officer_state ON outbox (officer, state, position)",
+        "CREATE INDEX outbox_record ON outbox (record_id, collection)",
+        # The registry's own copy (data, version) of a record while local ops are unsettled;
+        # the records table then holds the officer's view (this copy + the ops' fields).
+        """CREATE TABLE record_shadow (
+            collection TEXT NOT NULL,
+            id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (id, collection)
+        ) WITHOUT ROWID""",
+        # Ops that left the outbox without being applied: discarded, or superseded by a
+        # conflict resolution. Dependants look here; the audit view reads it.
+        """CREATE TABLE outbox_done (
+            op_id TEXT PRIMARY KEY,
+            officer TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            op TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""",
+        """CREATE TABLE sync_audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            officer TEXT NOT NULL,
+            action TEXT NOT NULL,
+            op_id TEXT NOT NULL,
+            detail TEXT NOT NULL
+        )""",
+    ):
+        conn.exec_driver_sql(ddl)
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2, _v3)
 LATEST = len(MIGRATIONS)
 
 

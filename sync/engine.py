@@ -1,0 +1,948 @@
+"""The sync engine (issue 4, item 2): push the outbox, pull the change feed, no Qt.
+
+One cycle (`run_once`):
+
+1. **Push** this officer's outbox in order, in batches of `batch_size` (`POST
+   /sync/push`). Before a batch is sent its ops are marked `sending` (committed); the
+   answers are applied in one transaction. A crash or a lost answer leaves ops in
+   `sending`; they are sent again with the same `op_id` and the registry answers
+   `duplicate`, which is handled exactly like `applied`: exactly once, nothing lost.
+   A batch holds at most one op per record (the next op on a record is based on the
+   version the previous one produced), and an op waits for the ops it depends on.
+   A 4xx refusal of a whole batch (not a per-op answer) is split in halves until the
+   op that causes it is found and set aside as rejected, so one bad op never stalls
+   the queue.
+2. **Pull** `/changes` from the stored cursor (`meta.sync.changes_cursor`); each page is
+   applied and the cursor saved *in the same transaction*, so the cursor never runs
+   ahead of what was applied. Records with unsettled local ops keep the officer's
+   changes laid over the registry's new copy (see `sync.outbox`).
+3. **Reference lists** are refreshed in the same cycle.
+
+Threads: the engine has **its own connection** to the store file (`open_store` is a
+factory, called on first use), not the desktop's DB worker. SQLite in WAL mode lets it
+write in short transactions (one batch's answers, one pull page) while the DB worker
+reads and saves; a writer that meets the other's lock waits (5 s busy timeout) or, on a
+stale snapshot, runs its transaction again (`sync.outbox.retry_busy`). Network calls are
+made outside any transaction. The loop runs on one daemon thread (`start`); `run_once`
+holds a lock, so only one sync runs at a time. `resolve`, `resend` and `discard` use the
+engine's connection under a lock and may be called from any thread except the GUI thread
+(they touch the database): run them on the desktop's DB worker or task pool. `status()`
+only returns the last snapshot and is safe on the GUI thread; `on_event` is called on the
+engine's thread, or on the thread that called `resolve`/`resend`/`discard` (the Qt side
+emits a signal from it, which Qt queues to the GUI thread).
+
+Registry audit of the officer's decisions: a resolution sends the kept fields as a new
+update based on the registry version the officer saw (the registry's audit log and
+version history show who changed which fields, with the op id); the values given up
+(the registry's taken, or a whole op discarded) are sent as a `discarded-ops` record
+(op id, collection, record, fields, state, reason). Every decision is also written to
+the local `sync_audit` table with base/mine/registry.
+
+Retries: after a network failure the loop waits `min(cap, base * 2**n)` seconds with
+full jitter, capped at `offline_cap` (60 s), so a returning link is noticed within a
+minute without hammering the registry; `sync_now()` wakes it at once. `SessionExpired`
+pauses the engine and reports it; after a new login `resume()` goes on, nothing lost.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import random
+import threading
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any, Literal, TypeVar
+
+from sqlalchemy.engine import Connection
+
+from sync import outbox
+from sync.api import ApiClient
+from sync.errors import ApiFailure, SessionExpired, SyncError, Unreachable
+from sync.outbox import OpState, OutboxOp
+from sync.store import LocalStore
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+CURSOR_KEY = "sync.changes_cursor"
+OLD_CURSOR_KEY = "desktop.changes_cursor"  # registry_desktop.session before the engine
+PULLED_KEY = "sync.pulled_at"
+OLD_PULLED_KEY = "desktop.pulled_at"
+SUCCESS_KEY = "sync.last_success_at"
+PULL_PAGE = 1000
+APPLIED_KEEP_S = 7 * 24 * 3600  # applied ops stay listed for a week
+
+Choice = Literal["mine", "registry"]
+EventKind = Literal["status", "applied", "conflict", "rejected", "pulled", "error"]
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    online: bool | None = None  # None: not tried yet
+    pending: int = 0
+    sending: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    blocked: int = 0
+    last_success_at: datetime | None = None
+    reference_age: datetime | None = None  # when the reference lists were last checked
+    paused: bool = False
+    running: bool = False
+    last_error: str | None = None  # error code
+    last_error_text: dict[str, str] | None = None  # {"lv": …, "en": …}
+
+
+@dataclass(frozen=True)
+class SyncEvent:
+    kind: EventKind
+    op_id: str | None = None
+    collection: str | None = None
+    record_id: str | None = None
+    count: int = 0
+    error_code: str | None = None
+    message: dict[str, str] | None = None
+    status: SyncStatus | None = None
+
+
+@dataclass
+class SyncReport:
+    sent: int = 0
+    applied: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    blocked: int = 0
+    pulled: int = 0
+    reference_lists: int = 0
+    cursor: int = 0
+    error: str | None = None  # error code of the failure that ended the cycle
+    events: list[SyncEvent] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        open_store: Callable[[], LocalStore],
+        api: ApiClient,
+        *,
+        officer: str,
+        device_id: str,
+        on_event: Callable[[SyncEvent], None] | None = None,
+        batch_size: int = 100,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] | None = None,
+        interval: float = 60.0,
+        poll: float = 2.0,
+        backoff_base: float = 1.0,
+        backoff_cap: float = 300.0,
+        offline_cap: float = 60.0,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._open_store = open_store
+        self.api = api
+        self.officer = officer
+        self.device_id = device_id
+        self.on_event = on_event
+        self.batch_size = max(1, batch_size)
+        self.clock = clock
+        self._sleep = sleep
+        self.interval = interval
+        self.poll = poll
+        self.backoff_base = backoff_base
+        self.backoff_cap = backoff_cap
+        self.offline_cap = offline_cap
+        self._rng = rng or random.Random()
+        self._store: LocalStore | None = None
+        self._db = threading.RLock()
+        self._sync_lock = threading.Lock()
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._paused = False
+        self._thread: threading.Thread | None = None
+        self._status = SyncStatus()
+        self._failures = 0
+
+    # -- lifecycle ------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._loop, name="sync-engine", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop the loop (after the current request) and close the engine's connection."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout=30)
+        self._thread = None
+        with self._db:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+    def pause(self) -> None:
+        self._paused = True
+        self._set_status(paused=True)
+
+    def resume(self) -> None:
+        self._paused = False
+        self._failures = 0
+        self._set_status(paused=False)
+        self._wake.set()
+
+    def sync_now(self) -> None:
+        self._wake.set()
+
+    def status(self) -> SyncStatus:
+        return self._status
+
+    # -- the loop -------------------------------------------------------------------
+
+    def _wait(self, seconds: float) -> None:
+        if self._sleep is not None:
+            self._sleep(seconds)
+            return
+        self._wake.wait(max(0.0, seconds))
+        self._wake.clear()
+
+    def backoff_delay(self, failures: int) -> float:
+        """Full jitter: uniform in [0, min(cap, base * 2**(failures-1))]."""
+        top = min(self.backoff_cap, self.backoff_base * 2 ** max(0, failures - 1))
+        return self._rng.uniform(0, top)
+
+    def _loop(self) -> None:
+        next_full = 0.0
+        while not self._stop.is_set():
+            if self._paused:
+                self._wait(self.poll)
+                continue
+            try:
+                due = self.clock() >= next_full
+                if not due:
+                    self.refresh_status()
+                    due = self._status.pending > 0 or self._status.sending > 0
+                if due:
+                    report = self.run_once()
+                    if report.ok:
+                        self._failures = 0
+                        next_full = self.clock() + self.interval
+                    elif report.error is not None and not self._paused:
+                        self._failures += 1
+                        delay = self.backoff_delay(self._failures)
+                        if self._status.online is False:
+                            delay = min(delay, self.offline_cap)
+                        next_full = self.clock() + delay
+                        self._wait(delay)
+                        continue
+            except Exception:  # the loop must survive anything; the status says what
+                log.exception("sync cycle failed")
+                self._failures += 1
+                self._wait(self.backoff_delay(self._failures))
+                continue
+            self._wait(self.poll)
+
+    # -- one cycle ------------------------------------------------------------------
+
+    def _db_store(self) -> LocalStore:
+        if self._store is None:
+            self._store = self._open_store()
+        return self._store
+
+    def _tx(self, fn: Callable[[Connection], Any]) -> Any:
+        with self._db:
+            store = self._db_store()
+
+            def run() -> Any:
+                with store.transaction() as conn:
+                    return fn(conn)
+
+            return outbox.retry_busy(run)
+
+    def _in_tx(self, report: SyncReport, fn: Callable[[Connection, SyncReport], T]) -> T:
+        """A transaction that counts into a fresh report: if it has to run again (busy),
+        nothing is counted twice; its events are sent only once it committed."""
+        scratch: list[SyncReport] = []
+
+        def run(conn: Connection) -> T:
+            scratch[:] = [SyncReport()]
+            return fn(conn, scratch[0])
+
+        result: T = self._tx(run)
+        part = scratch[0]
+        for name in ("sent", "applied", "duplicates", "conflicts", "rejected", "blocked"):
+            setattr(report, name, getattr(report, name) + getattr(part, name))
+        for event in part.events:
+            self._emit(report, event)
+        return result
+
+    def _read(self, fn: Callable[[Connection], Any]) -> Any:
+        with self._db:
+            return self._db_store().read(fn)
+
+    def run_once(self) -> SyncReport:
+        """Push, pull, refresh reference lists. Never raises for network or session
+        errors: they end the cycle and are in `report.error` (and in the status)."""
+        report = SyncReport()
+        with self._sync_lock:
+            self._set_status(running=True)
+            try:
+                self._push(report)
+                self._pull(report)
+                self._reference(report)
+                self._prune()
+                stamp = outbox.iso(outbox.now())
+                self._tx(lambda c: _set_meta(c, SUCCESS_KEY, stamp))
+                self._set_status(online=True, last_error=None, last_error_text=None)
+            except SessionExpired as exc:
+                report.error = exc.code
+                self._paused = True
+                self._set_status(
+                    online=True, paused=True, last_error=exc.code, last_error_text=_texts(exc)
+                )
+                self._emit(report, SyncEvent("error", error_code=exc.code, message=_texts(exc)))
+            except Unreachable as exc:
+                report.error = exc.code
+                self._set_status(online=False, last_error=exc.code, last_error_text=_texts(exc))
+                self._emit(report, SyncEvent("error", error_code=exc.code, message=_texts(exc)))
+            except SyncError as exc:
+                report.error = exc.code
+                self._set_status(last_error=exc.code, last_error_text=_texts(exc))
+                self._emit(report, SyncEvent("error", error_code=exc.code, message=_texts(exc)))
+            finally:
+                self._set_status(running=False)
+                self.refresh_status()
+        return report
+
+    # -- push -----------------------------------------------------------------------
+
+    def _push(self, report: SyncReport) -> None:
+        while True:
+            batch = self._in_tx(report, self._next_batch)
+            if not batch:
+                return
+            self._send(batch, report)
+
+    def _next_batch(self, conn: Connection, report: SyncReport) -> list[OutboxOp]:
+        """Pick the next ops to send, mark them `sending`; block those whose dependency
+        was rejected, blocked or discarded (create); unblock those whose no longer is."""
+        rows = conn.exec_driver_sql(
+            f"SELECT {outbox._COLUMNS} FROM outbox WHERE officer = ? "
+            f"AND state IN ('pending','sending','blocked') ORDER BY position",
+            (self.officer,),
+        )
+        # Read lazily: a batch needs only the first ops of a long queue.
+        ops = (outbox._op(r) for r in rows)
+        dep_state: dict[str, str] = {}
+        chosen: list[OutboxOp] = []
+        chosen_ids: set[str] = set()
+        records: set[tuple[str, str]] = set()
+        blocked_now: set[str] = set()
+        for op in ops:
+            unknown = {d for d in op.depends_on if d not in dep_state}
+            if unknown:
+                dep_state.update(dict.fromkeys(unknown, "absent"))
+                dep_state.update(_dep_states(conn, unknown))
+            bad = next(
+                (
+                    d
+                    for d in op.depends_on
+                    if d in blocked_now
+                    or (d not in chosen_ids and dep_state.get(d) in ("rejected", "blocked", "gone"))
+                ),
+                None,
+            )
+            if bad is not None:
+                blocked_now.add(op.op_id)
+                if op.state != OpState.BLOCKED:
+                    _set_blocked(conn, op, bad)
+                    report.blocked += 1
+                    report.events.append(
+                        SyncEvent("rejected", op.op_id, op.collection, op.record_id)
+                    )
+                continue
+            waiting = any(
+                dep_state.get(d) in ("pending", "sending") and d not in chosen_ids
+                for d in op.depends_on
+            )
+            key = (op.collection, op.record_id)
+            if waiting or key in records:
+                break  # keep the order: the rest waits for the next batch
+            if op.state == OpState.BLOCKED:
+                conn.exec_driver_sql(
+                    "UPDATE outbox SET state = 'pending', last_error_code = NULL, "
+                    "last_error = NULL WHERE op_id = ?",
+                    (op.op_id,),
+                )
+            chosen.append(op)
+            chosen_ids.add(op.op_id)
+            records.add(key)
+            if len(chosen) >= self.batch_size:
+                break
+        if chosen:
+            marks = ",".join("?" for _ in chosen)
+            conn.exec_driver_sql(
+                f"UPDATE outbox SET state = 'sending', attempts = attempts + 1 "
+                f"WHERE op_id IN ({marks})",
+                tuple(op.op_id for op in chosen),
+            )
+        return chosen
+
+    def _send(self, batch: list[OutboxOp], report: SyncReport) -> None:
+        wire = [_wire(op) for op in batch]
+        try:
+            answers = self.api.push(self.device_id, wire)
+        except ApiFailure as exc:
+            if exc.status >= 500 or exc.status in (0, 401, 408, 429):
+                self._tx(lambda c: _back_to_pending(c, batch))
+                raise
+            if exc.status == 413 and len(batch) > 1:
+                self.batch_size = max(1, len(batch) // 2)
+            if len(batch) > 1:  # find the op that makes the whole request fail
+                half = len(batch) // 2
+                self._send(batch[:half], report)
+                self._send(batch[half:], report)
+                return
+            answers = [
+                {
+                    "op_id": batch[0].op_id,
+                    "status": "rejected",
+                    "error": exc.code,
+                    "message": exc.message(self.api.language),
+                    "fields": exc.fields,
+                    "_texts": _texts(exc),
+                }
+            ]
+        except SyncError:
+            self._tx(lambda c: _back_to_pending(c, batch))
+            raise
+        by_id = {str(a.get("op_id")): a for a in answers}
+        missing = [op for op in batch if op.op_id not in by_id]
+        report.sent += len(batch)
+        self._in_tx(report, functools.partial(self._apply_answers, batch=batch, answers=by_id))
+        if missing:  # an answer without every op: those go back to pending
+            self._tx(lambda c: _back_to_pending(c, missing))
+            raise ApiFailure("net.bad_answer", status=200)
+
+    def _apply_answers(
+        self,
+        conn: Connection,
+        report: SyncReport,
+        *,
+        batch: list[OutboxOp],
+        answers: Mapping[str, Mapping[str, Any]],
+    ) -> None:
+        refused: set[str] = set()
+        sending, others = _batch_context(conn, batch)
+        quick: list[tuple[OutboxOp, int, dict[str, Any]]] = []
+        for op in batch:
+            answer = answers.get(op.op_id)
+            if answer is None or op.op_id not in sending:
+                continue  # discarded meanwhile (the UI refuses that, but be safe)
+            status = str(answer.get("status"))
+            record = answer.get("record")
+            version = int(answer.get("version") or 0)
+            if status in ("applied", "duplicate"):
+                if status == "duplicate":
+                    report.duplicates += 1
+                else:
+                    report.applied += 1
+                report.events.append(SyncEvent("applied", op.op_id, op.collection, op.record_id))
+                if (op.collection, op.record_id) not in others and (
+                    op.collection in outbox.WRITE_ONLY or (isinstance(record, dict) and version)
+                ):
+                    # The usual case: nothing else pending on the record, so its view is
+                    # simply the registry's answer. Done in bulk below.
+                    quick.append((op, version, record if isinstance(record, dict) else {}))
+                    continue
+                self._applied(conn, op, version, record)
+            elif status == "conflict":
+                self._conflicted(conn, op, answer)
+                report.conflicts += 1
+                report.events.append(SyncEvent("conflict", op.op_id, op.collection, op.record_id))
+            else:
+                dep = next((d for d in op.depends_on if d in refused), None)
+                if dep is not None:
+                    _set_blocked(conn, op, dep)
+                    report.blocked += 1
+                else:
+                    _set_rejected(conn, op, answer, self.api.language)
+                    report.rejected += 1
+                refused.add(op.op_id)
+                report.events.append(SyncEvent("rejected", op.op_id, op.collection, op.record_id))
+            outbox.recompute_view(conn, op.collection, op.record_id)
+        if quick:
+            outbox.settle_applied(conn, quick)
+
+    def _applied(self, conn: Connection, op: OutboxOp, version: int, record: Any) -> None:
+        conn.exec_driver_sql(
+            "UPDATE outbox SET state = 'applied', applied_version = ?, answered_at = ?, "
+            "last_error_code = NULL, last_error = NULL, error_fields = '{}', conflict = NULL "
+            "WHERE op_id = ?",
+            (version, outbox.iso(outbox.now()), op.op_id),
+        )
+        if op.collection in outbox.WRITE_ONLY:
+            return
+        if isinstance(record, dict) and version:
+            outbox.set_shadow(conn, op.collection, op.record_id, version, record)
+        # Later ops on this record were based on the view that already held this op's
+        # change: they continue from the version it made, unless someone else's change
+        # came in between (then the registry's field check must still see it).
+        if version and (op.base_version is None or version == op.base_version + 1):
+            params: tuple[int, ...] = ()
+            if op.base_version is None:
+                cond = "base_version IS NULL"
+            else:
+                cond, params = "(base_version IS NULL OR base_version = ?)", (op.base_version,)
+            conn.exec_driver_sql(
+                f"UPDATE outbox SET base_version = ? WHERE record_id = ? AND collection = ? "
+                f"AND kind != 'create' AND position > ? AND state IN ('pending','blocked') "
+                f"AND {cond}",
+                (version, op.record_id, op.collection, op.position, *params),
+            )
+
+    def _conflicted(self, conn: Connection, op: OutboxOp, answer: Mapping[str, Any]) -> None:
+        record = dict(answer.get("record") or {})
+        version = int(answer.get("version") or record.get("version") or 0)
+        clash = tuple(str(f) for f in answer.get("fields") or ())
+        if clash == ("deleted",):  # a delete against a changed record
+            mine: dict[str, Any] = {"deleted": True}
+        else:
+            mine = {f: op.fields.get(f) for f in clash}
+        # The registry's values when the officer made the change; for a field this op
+        # did not record (a resolution's op), the registry copy known before this answer.
+        base_data = outbox.op_base(conn, op.op_id)
+        known = outbox.shadow(conn, op.collection, op.record_id)
+        for f in clash:
+            if f not in base_data and known is not None:
+                base_data[f] = known[1].get(f)
+        conflict = outbox.Conflict(
+            fields=clash,
+            base={f: base_data.get(f) for f in clash},
+            mine=mine,
+            registry={f: record.get(f) for f in clash},
+            registry_version=version,
+            legal_fields=outbox.legal_fields(op.collection, clash),
+        )
+        message = str(answer.get("message") or "")
+        conn.exec_driver_sql(
+            "UPDATE outbox SET state = 'conflict', conflict = ?, last_error_code = 'op.conflict', "
+            "last_error = ?, answered_at = ? WHERE op_id = ?",
+            (
+                outbox.conflict_json(conflict),
+                outbox.dumps(_both("op.conflict", message, self.api.language, clash)),
+                outbox.iso(outbox.now()),
+                op.op_id,
+            ),
+        )
+        if record and version:
+            outbox.set_shadow(conn, op.collection, op.record_id, version, record)
+
+    # -- pull -----------------------------------------------------------------------
+
+    def _pull(self, report: SyncReport) -> None:
+        cursor = int(self._read(lambda c: _cursor(c)))
+        while True:
+            page = self.api.changes(cursor, limit=PULL_PAGE)
+            rows: list[tuple[str, dict[str, Any]]] = []
+            for change in page.get("changes") or []:
+                rec = dict(change.get("record") or {})
+                rec.setdefault("id", change.get("id"))
+                rec["version"] = int(change.get("version") or rec.get("version") or 0)
+                rec["deleted"] = bool(change.get("deleted"))
+                rows.append((str(change.get("collection")), rec))
+            nxt = int(page.get("next") or cursor)
+            self._tx(functools.partial(self._apply_page, rows=rows, nxt=nxt))
+            report.pulled += len(rows)
+            cursor = nxt
+            if not page.get("more"):
+                break
+        report.cursor = cursor
+        if report.pulled:
+            self._emit(report, SyncEvent("pulled", count=report.pulled))
+
+    def _apply_page(
+        self, conn: Connection, *, rows: list[tuple[str, dict[str, Any]]], nxt: int
+    ) -> None:
+        store = self._db_store()
+        touched = {
+            (str(r[0]), str(r[1]))
+            for r in conn.exec_driver_sql(
+                f"SELECT DISTINCT collection, record_id FROM outbox WHERE state IN "
+                f"{outbox._UNSETTLED_SQL}"
+            )
+        }
+        plain: list[tuple[str, dict[str, Any]]] = []
+        overlay: set[tuple[str, str]] = set()
+        for collection, rec in rows:
+            key = (collection, str(rec["id"]))
+            if key in touched:
+                outbox.set_shadow(conn, collection, key[1], int(rec["version"]), rec)
+                overlay.add(key)
+            else:
+                plain.append((collection, rec))
+        stamp = outbox.now()
+        if plain:
+            store.cache_in(conn, plain, stamp)
+        for collection, record_id in overlay:
+            outbox.recompute_view(conn, collection, record_id)
+        _set_meta(conn, CURSOR_KEY, str(nxt))
+        _set_meta(conn, PULLED_KEY, outbox.iso(stamp))
+        _set_meta(conn, OLD_PULLED_KEY, outbox.iso(stamp))  # read by the desktop's cache age
+
+    # -- reference lists ------------------------------------------------------------
+
+    def _reference(self, report: SyncReport) -> None:
+        with self._db:
+            store = self._db_store()
+            local = store.reference_versions()
+        fetched = []
+        for entry in self.api.reference_index():
+            name = str(entry.get("name"))
+            version = int(entry.get("version") or 0)
+            have = local.get(name, 0)
+            if version <= have:
+                continue
+            new_version, items = self.api.reference_items(name, have)
+            fetched.append(
+                (name, new_version, items, str(entry.get("label_lv") or ""),
+                 str(entry.get("label_en") or ""))
+            )  # fmt: skip
+        with self._db:
+            store = self._db_store()
+            for name, version, items, lv, en in fetched:
+                outbox.retry_busy(
+                    functools.partial(
+                        store.apply_reference, name, version, items, label_lv=lv, label_en=en
+                    )
+                )
+            if not fetched:
+                outbox.retry_busy(store.mark_reference_checked)
+        report.reference_lists = len(fetched)
+
+    def _prune(self) -> None:
+        cutoff = outbox.iso(
+            datetime.fromtimestamp(time.time() - APPLIED_KEEP_S, tz=outbox.now().tzinfo)
+        )
+        self._tx(
+            lambda c: c.exec_driver_sql(
+                "DELETE FROM outbox WHERE officer = ? AND state = 'applied' AND answered_at < ?",
+                (self.officer, cutoff),
+            )
+        )
+
+    # -- the officer's decisions ----------------------------------------------------
+
+    def resolve(self, op_id: str, choice: Choice | Mapping[str, Choice]) -> None:
+        """Decide a conflict: keep mine, take the registry's, or per field.
+
+        The conflicting op leaves the outbox (`outbox_done`, outcome "resolved") and:
+        - the fields kept as "mine", plus the op's fields that did not clash, go out as a
+          new update op based on the registry version the officer saw (so the registry's
+          audit shows this officer's deliberate change of exactly those fields, at that
+          version; a further change meanwhile makes a new conflict, never an overwrite);
+        - the fields where the registry's value was taken are recorded in the registry by
+          a `discarded-ops` record (which op, which fields, "conflict: registry kept");
+        - the whole decision (base/mine/registry and the choices) goes to `sync_audit`.
+        """
+
+        def tx(conn: Connection) -> None:
+            op = outbox.get_op(conn, op_id)
+            if op is None or op.state != OpState.CONFLICT or op.conflict is None:
+                raise ValueError(f"op {op_id} is not in conflict")
+            c = op.conflict
+            picks = {f: (choice if isinstance(choice, str) else choice[f]) for f in c.fields}
+            if any(v not in ("mine", "registry") for v in picks.values()):
+                raise ValueError("choice must be 'mine' or 'registry'")
+            keep = {k: v for k, v in op.fields.items() if k not in c.fields}
+            keep.update({f: c.mine.get(f) for f in c.fields if picks[f] == "mine"})
+            dropped = sorted(f for f in c.fields if picks[f] == "registry")
+            outbox.retire(conn, op, "resolved")
+            outbox.audit(
+                conn,
+                self.officer,
+                "resolve",
+                op.op_id,
+                {
+                    "choices": picks,
+                    "base": c.base,
+                    "mine": c.mine,
+                    "registry": c.registry,
+                    "registry_version": c.registry_version,
+                },
+            )
+            if op.kind == "delete" and picks.get("deleted") == "mine":
+                new_kind, keep = "delete", {}
+            else:
+                new_kind = "update" if op.kind != "action" else "action"
+            if keep or new_kind == "delete":
+                outbox.insert_op(
+                    conn,
+                    op_id=str(uuid.uuid4()),
+                    officer=self.officer,
+                    collection=op.collection,
+                    record_id=op.record_id,
+                    kind=new_kind,
+                    base_version=c.registry_version,
+                    fields=keep,
+                    depends_on=[],
+                )
+            if dropped:
+                _queue_discard(conn, self.officer, op, dropped, "conflict", _RESOLVED_REASON)
+            outbox.recompute_view(conn, op.collection, op.record_id)
+
+        self._tx(tx)
+        self.refresh_status()
+        self._wake.set()
+
+    def resend(self, op_id: str, fields: dict[str, Any]) -> None:
+        """After the officer fixed a rejected op: its fields replace the op's, and it goes
+        back in the queue with the same op_id (a refused op was never applied)."""
+
+        def tx(conn: Connection) -> None:
+            op = outbox.get_op(conn, op_id)
+            if op is None or op.state not in (OpState.REJECTED, OpState.BLOCKED):
+                raise ValueError(f"op {op_id} is not rejected")
+            outbox.audit(conn, self.officer, "resend", op_id, {"before": op.fields})
+            conn.exec_driver_sql(
+                "UPDATE outbox SET fields = ?, state = 'pending', last_error_code = NULL, "
+                "last_error = NULL, error_fields = '{}' WHERE op_id = ?",
+                (outbox.dumps(outbox.plain(fields)), op_id),
+            )
+            outbox.recompute_view(conn, op.collection, op.record_id)
+
+        self._tx(tx)
+        self.refresh_status()
+        self._wake.set()
+
+    def discard(self, op_id: str, reason: str) -> None:
+        """Drop an unsent op (after the UI's confirmation), audited in the registry by a
+        `discarded-ops` record sent through the outbox. Dependants are not dropped: if the
+        discarded op created a record, they become `blocked` (they can never apply, and
+        the officer sees why and discards or re-targets them); otherwise they go on."""
+
+        def tx(conn: Connection) -> None:
+            op = outbox.get_op(conn, op_id)
+            if op is None or op.state in (OpState.SENDING, OpState.APPLIED):
+                raise ValueError(f"op {op_id} cannot be discarded now")
+            outbox.retire(conn, op, "discarded")
+            outbox.audit(conn, self.officer, "discard", op_id, {"reason": reason, **op.wire()})
+            if op.collection != "discarded-ops":
+                _queue_discard(conn, self.officer, op, sorted(op.fields), op.state.value, reason)
+            outbox.recompute_view(conn, op.collection, op.record_id)
+
+        self._tx(tx)
+        self.refresh_status()
+        self._wake.set()
+
+    # -- status ---------------------------------------------------------------------
+
+    def refresh_status(self) -> SyncStatus:
+        """Recount from the store (engine thread or a worker; never the GUI thread)."""
+
+        def q(conn: Connection) -> tuple[dict[OpState, int], str | None, str | None]:
+            return (
+                outbox.counts(conn, self.officer),
+                _get_meta(conn, SUCCESS_KEY),
+                _get_meta(conn, "reference_checked_at"),
+            )
+
+        try:
+            n, success, ref = self._read(q)
+        except Exception:  # a status refresh must never break a cycle
+            log.exception("status refresh failed")
+            return self._status
+        return self._set_status(
+            pending=n[OpState.PENDING],
+            sending=n[OpState.SENDING],
+            conflicts=n[OpState.CONFLICT],
+            rejected=n[OpState.REJECTED],
+            blocked=n[OpState.BLOCKED],
+            last_success_at=datetime.fromisoformat(success) if success else None,
+            reference_age=datetime.fromisoformat(ref) if ref else None,
+        )
+
+    def _set_status(self, **changes: Any) -> SyncStatus:
+        old = self._status
+        new = replace(old, **changes)
+        self._status = new
+        if new != old and self.on_event is not None:
+            self._call(SyncEvent("status", status=new))
+        return new
+
+    def _emit(self, report: SyncReport, event: SyncEvent) -> None:
+        report.events.append(event)
+        self._call(event)
+
+    def _call(self, event: SyncEvent) -> None:
+        if self.on_event is None:
+            return
+        try:
+            self.on_event(event)
+        except Exception:
+            log.exception("on_event failed")
+
+
+# --------------------------------------------------------------------------- helpers
+
+_RESOLVED_REASON = "Konflikts: paturēta reģistra vērtība / Conflict: the registry's value kept"
+
+
+def _queue_discard(
+    conn: Connection, officer: str, op: OutboxOp, fields: list[str], state: str, reason: str
+) -> None:
+    outbox.insert_op(
+        conn,
+        op_id=str(uuid.uuid4()),
+        officer=officer,
+        collection="discarded-ops",
+        record_id=str(uuid.uuid4()),
+        kind="create",
+        base_version=None,
+        fields={
+            "op_id": op.op_id,
+            "op_collection": op.collection,
+            "op_record_id": op.record_id,
+            "op_kind": op.kind,
+            "fields": fields,
+            "state": state,
+            "reason": reason.strip() or "-",
+            "discarded_at": outbox.iso(outbox.now()),
+        },
+        depends_on=[],
+    )
+
+
+def _batch_context(
+    conn: Connection, batch: list[OutboxOp]
+) -> tuple[set[str], set[tuple[str, str]]]:
+    """Which of the batch's ops are still `sending`, and which of its records have other
+    unsettled ops (those need the full recompute of their view)."""
+    marks = ",".join("?" for _ in batch)
+    ids = tuple(op.op_id for op in batch)
+    sending = {
+        str(r[0])
+        for r in conn.exec_driver_sql(
+            f"SELECT op_id FROM outbox WHERE op_id IN ({marks}) AND state = 'sending'", ids
+        )
+    }
+    records = tuple(sorted({op.record_id for op in batch}))
+    rmarks = ",".join("?" for _ in records)
+    others = {
+        (str(r[0]), str(r[1]))
+        for r in conn.exec_driver_sql(
+            f"SELECT collection, record_id FROM outbox WHERE record_id IN ({rmarks}) "
+            f"AND state IN {outbox._UNSETTLED_SQL} AND op_id NOT IN ({marks})",
+            records + ids,
+        )
+    }
+    return sending, others
+
+
+def _wire(op: OutboxOp) -> dict[str, Any]:
+    wire = op.wire()
+    if wire["base_version"] is None and op.kind in ("update", "delete"):
+        wire["base_version"] = 0  # never happens in a healthy chain; the registry decides
+    return wire
+
+
+def _dep_states(conn: Connection, ids: set[str]) -> dict[str, str]:
+    """State of each dependency: outbox state, "gone" (a discarded create), or absent
+    (applied and pruned, resolved, discarded update: no longer in the way)."""
+    out: dict[str, str] = {}
+    listed = sorted(ids)
+    for start in range(0, len(listed), 500):
+        chunk = listed[start : start + 500]
+        marks = ",".join("?" for _ in chunk)
+        for op_id, state in conn.exec_driver_sql(
+            f"SELECT op_id, state FROM outbox WHERE op_id IN ({marks})", tuple(chunk)
+        ):
+            out[str(op_id)] = str(state)
+        for op_id, outcome, kind in conn.exec_driver_sql(
+            f"SELECT op_id, outcome, kind FROM outbox_done WHERE op_id IN ({marks})", tuple(chunk)
+        ):
+            if outcome == "discarded" and kind == "create":
+                out[str(op_id)] = "gone"
+    return out
+
+
+def _set_blocked(conn: Connection, op: OutboxOp, dep: str) -> None:
+    conn.exec_driver_sql(
+        "UPDATE outbox SET state = 'blocked', last_error_code = 'outbox.blocked', "
+        "last_error = ?, error_fields = ? WHERE op_id = ?",
+        (
+            outbox.dumps(outbox.bilingual("outbox.blocked")),
+            outbox.dumps({"depends_on": dep}),
+            op.op_id,
+        ),
+    )
+
+
+def _set_rejected(conn: Connection, op: OutboxOp, answer: Mapping[str, Any], lang: str) -> None:
+    code = str(answer.get("error") or "op.invalid")
+    texts = answer.get("_texts")
+    if not isinstance(texts, dict):
+        texts = _both(code, str(answer.get("message") or ""), lang, ())
+    raw = answer.get("fields")
+    fields = {str(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+    conn.exec_driver_sql(
+        "UPDATE outbox SET state = 'rejected', last_error_code = ?, last_error = ?, "
+        "error_fields = ?, answered_at = ? WHERE op_id = ?",
+        (code, outbox.dumps(texts), outbox.dumps(fields), outbox.iso(outbox.now()), op.op_id),
+    )
+
+
+def _both(code: str, message: str, lang: str, clash: tuple[str, ...]) -> dict[str, str]:
+    """The registry's message in the API's language; the other from the catalogue."""
+    texts = outbox.bilingual(code, fields=", ".join(clash))
+    if message:
+        texts["en" if lang == "en" else "lv"] = message
+    return texts
+
+
+def _back_to_pending(conn: Connection, ops: list[OutboxOp]) -> None:
+    marks = ",".join("?" for _ in ops)
+    conn.exec_driver_sql(
+        f"UPDATE outbox SET state = 'pending' WHERE state = 'sending' AND op_id IN ({marks})",
+        tuple(op.op_id for op in ops),
+    )
+
+
+def _texts(exc: SyncError) -> dict[str, str]:
+    return {"lv": exc.message_lv, "en": exc.message_en}
+
+
+def _get_meta(conn: Connection, key: str) -> str | None:
+    row = conn.exec_driver_sql("SELECT value FROM meta WHERE key = ?", (key,)).first()
+    return str(row[0]) if row else None
+
+
+def _set_meta(conn: Connection, key: str, value: str) -> None:
+    conn.exec_driver_sql(
+        "INSERT INTO meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
+def _cursor(conn: Connection) -> int:
+    value = _get_meta(conn, CURSOR_KEY) or _get_meta(conn, OLD_CURSOR_KEY)
+    return int(value or 0)
+
+
+__all__ = [
+    "SyncEngine",
+    "SyncEvent",
+    "SyncReport",
+    "SyncStatus",
+]
