@@ -80,6 +80,11 @@ def run_smoke() -> int:
             if not card.name.text() or card.name.text() == "—":
                 raise SmokeFailure("the person card shows no name")
             _wait(app, lambda: desktop.tasks.idle, 60, "background work to finish")
+            shot = os.environ.get("REGISTRY_SMOKE_SCREENSHOT")
+            if shot:  # a picture of what the officer would see, for reviewing the layout
+                window.resize(1400, 900)
+                app.processEvents()  # type: ignore[attr-defined]
+                window.grab().save(shot)
         except SmokeFailure as exc:
             print(f"smoke: FAILED — {exc}", file=sys.stderr)  # noqa: T201
             _close(app, desktop)
