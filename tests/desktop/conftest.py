@@ -114,10 +114,107 @@ def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
                 conn, username=OFFICER, password=OFFICER_PASSWORD, full_name="Jana Ozola",
                 institution="VRS", unit="VRS-RIP", roles=["vrs_officer"],
             )  # fmt: skip
+            create_user(
+                conn, username=SCENARIO_AUTHOR, password=OFFICER_PASSWORD, full_name="Demo VRS",
+                institution="VRS", unit="VRS-RIP", roles=["vrs_officer"],
+            )  # fmt: skip
     finally:
         engine.dispose()
+    _push_scenario_persons(login.base_url)
     yield Registry(server, login.base_url, login.username, login.password)
     server.stop()
+
+
+SCENARIO_AUTHOR = "demo.vrs"
+
+# The persons the desktop tests look for, entered through the registry's API beside the
+# generated demo data, so that the tests do not depend on what the generator draws.
+# (given Latin, surname Latin, given native, surname native, Latvian form, sex, country,
+# date of birth, personal code, passport number)
+SCENARIO_PERSONS = [
+    ("NAJIB", "HAIDARI", "نجیب", "حیدری", None, "M", "AFG", "1992-11-03", None, "P08888888"),
+    ("ANNA", "KUZNETSOVA", "Анна", "Кузнецова", "Anna Kuzņecova", "F", "RUS", "1985-04-02", "325547-19401", None),
+    ("OLEG", "LISENKO", "Олег", "Лисенко", "Oļegs Ļisenko", "M", "UKR", "1979-08-21", None, "FA1234567"),
+    ("ERION", "CELA", None, "Çela", None, "M", "ALB", "1996-02-10", None, "BC7654321"),
+    ("DMITRII", "TSAREV", "Дмитрий", "Царёв", "Dmitrijs Carevs", "M", "RUS", "1988", None, None),
+]  # fmt: skip
+
+
+def _push_scenario_persons(base_url: str) -> None:
+    import uuid
+
+    import requests
+
+    login = requests.post(
+        f"{base_url}/auth/login",
+        json={"username": SCENARIO_AUTHOR, "password": OFFICER_PASSWORD},
+        timeout=30,
+    )
+    login.raise_for_status()
+    headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
+    ops: list[dict[str, Any]] = []
+
+    def add(collection: str, fields: dict[str, Any]) -> str:
+        rid = str(uuid.uuid4())
+        ops.append(
+            {
+                "op_id": str(uuid.uuid4()),
+                "collection": collection,
+                "id": rid,
+                "kind": "create",
+                "fields": fields,
+            }
+        )
+        return rid
+
+    for (
+        given,
+        surname,
+        given_n,
+        surname_n,
+        lv,
+        sex,
+        country,
+        dob,
+        code,
+        passport,
+    ) in SCENARIO_PERSONS:
+        person = {
+            "given_names_latin": given, "surname_latin": surname, "given_names_native": given_n,
+            "surname_native": surname_n, "name_reproduction_lv": lv, "sex": sex,
+            "nationalities": [{"country": country, "type": "citizen"}], "date_of_birth": dob,
+            "personal_code": code,
+        }  # fmt: skip
+        pid = add("persons", {k: v for k, v in person.items() if v is not None})
+        if passport:
+            add(
+                "documents",
+                {
+                    "person_id": pid,
+                    "doc_type": "P",
+                    "series_and_number": passport,
+                    "issuing_state": country,
+                },
+            )
+        if surname == "HAIDARI":
+            add(
+                "cases",
+                {
+                    "person_id": pid, "owner_institution": "VRS", "owner_unit": "VRS-RIP",
+                    "detection_date": "2026-10-02", "detection_place": "Lidosta “Rīga”",
+                    "detecting_unit": "VRS-RIP", "legal_basis": [{"act": "Imigrācijas likums", "section": "41"}],
+                    "responsible_officer": SCENARIO_AUTHOR,
+                },
+            )  # fmt: skip
+    answer = requests.post(
+        f"{base_url}/sync/push",
+        json={"device_id": "desktop-tests", "ops": ops},
+        headers=headers,
+        timeout=60,
+    )
+    answer.raise_for_status()
+    statuses = [r["status"] for r in answer.json()["results"]]
+    assert statuses == ["applied"] * len(ops), answer.json()
 
 
 def type_text(widget: QWidget, text: str) -> None:
