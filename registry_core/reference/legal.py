@@ -373,6 +373,7 @@ def release_reason_items() -> list[ReferenceItem]:
         ),
         Row("court_order", "Tiesas lēmums", "Court order"),
         Row("asylum", "Patvēruma procedūra", "Asylum procedure"),
+        Row("escaped", "Izbēdzis no aizturēšanas", "Escaped from detention"),
         Row("other", "Cits iemesls", "Other reason"),
     )
     return make_items(rows)

@@ -460,3 +460,9 @@ def test_reference_item_validation() -> None:
     assert not dated.is_valid_on(date(2023, 12, 31))
     assert dated.is_valid_on(date(2024, 1, 1))
     assert dated.label("en") == "b" and dated.label() == "a"
+
+
+def test_every_release_reason_of_the_lifecycle_is_labelled() -> None:
+    from registry_core.lifecycle import ReleaseReason
+
+    assert {r.value for r in ReleaseReason} <= item_codes("release_reason")
