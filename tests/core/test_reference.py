@@ -401,7 +401,7 @@ def test_small_lists() -> None:
         "armed", "violent", "escaped", "suicide_risk", "public_health_threat",
         "terrorism_related",
     }  # fmt: skip
-    assert {"removed", "maximum_reached", "alternative_measure", "court_order", "asylum",
+    assert {"removed", "maximum_reached", "alternative_measure", "court_order", "asylum", "escaped",
             "other"} == item_codes("release_reason")  # fmt: skip
     assert {"reporting", "stay_at_address", "surrender_document", "financial_guarantee"} == (
         item_codes("obligation")
