@@ -580,6 +580,7 @@ class PushEngine:
         )
         batch.versions.append(
             {
+                "seq": batch.seq,
                 "id": record_id,
                 "version": version,
                 "collection": spec.name,
