@@ -146,14 +146,16 @@ class MainWindow(QMainWindow):
     """The officer's main window.
 
     Signals:
-        print_requested(object): print a record (the person card's dossier); the printing
-            module connects here.
+        print_requested(object): print a record (the person card's dossier); the print
+            flow (registry_desktop.print_flow) is connected here.
+        logout_requested(): the officer logged out (after the unsynced-ops warning).
         reset_training_requested(): "Reset training data" confirmed (training only).
         shown(): the window was shown for the first time.
     """
 
     print_requested = Signal(object)
     reset_training_requested = Signal()
+    logout_requested = Signal()
     shown = Signal()
 
     def __init__(self, session: Session, *, training: bool = False) -> None:
@@ -207,6 +209,11 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_status_bar()
+        from registry_desktop.print_flow import PrintFlow
+
+        self.print_flow = PrintFlow(session, self)
+        self.print_flow.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.print_requested.connect(self.print_flow.request)
         self.session.changed.connect(self.update_status)
         self.session.language_changed.connect(lambda _lang: self.update_status())
         self.session.data_reset.connect(self.close_record_tabs)
@@ -242,7 +249,14 @@ class MainWindow(QMainWindow):
 
             work = MyWorkView(self.session, self.pages)
             work.open_person.connect(lambda pid: self.open_person(pid, None))
+            work.print_cases.connect(self.print_flow.print_case_sheets)
             return work
+        if key == "outbox":
+            from registry_desktop.outbox_view import OutboxView
+
+            outbox = OutboxView(self.session, self.pages)
+            outbox.go_to_field.connect(self.go_to_record)
+            return outbox
         if key == "help":
             from registry_desktop.help_view import HelpView
 
@@ -288,6 +302,32 @@ class MainWindow(QMainWindow):
         index = self.tabs.addTab(card, card.title())
         self.tabs.setCurrentIndex(index)
         return card
+
+    def go_to_record(self, collection: str, record_id: str, field: str) -> None:
+        """The outbox's "Go to field": open the person card of the record and highlight
+        the section of the field (the forms issue will open the form at the field)."""
+        session = self.session
+
+        def person_of(store: Any) -> str:
+            if store is None:
+                return ""
+            if collection == "persons":
+                return record_id
+            record = store.get(collection, record_id) or {}
+            pid = record.get("person_id")
+            if not pid and record.get("case_id"):
+                pid = (store.get("cases", str(record["case_id"])) or {}).get("person_id")
+            return str(pid or "")
+
+        def opened(pid: str) -> None:
+            if not pid:
+                self.statusBar().showMessage(self.tr("The record is not in the local cache."), 8000)
+                return
+            card = self.open_person(pid, None)
+            if hasattr(card, "highlight_field"):
+                card.highlight_field(collection, record_id, field)
+
+        session.tasks.run_db(person_of, opened, session.handle_error)
 
     def _retitle(self, widget: QWidget) -> None:
         index = self.tabs.indexOf(widget)
@@ -359,6 +399,7 @@ class MainWindow(QMainWindow):
             "actPrevTab", lambda: self.next_tab(-1), Key("Ctrl+Shift+Tab")
         )
         self.act_lock = self._action("actLock", self.lock, Key("Ctrl+L"))
+        self.act_logout = self._action("actLogout", self.logout)
         self.act_quit = self._action("actQuit", self.close, Key("Ctrl+Q"))
         self.act_help = self._action(
             "actHelp", lambda: self.show_page("help"), Key(Key.StandardKey.HelpContents)
@@ -387,6 +428,7 @@ class MainWindow(QMainWindow):
             self.menu_file.addAction(action)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_lock)
+        self.menu_file.addAction(self.act_logout)
         self.menu_file.addAction(self.act_quit)
         self.menu_view = bar.addMenu("")
         self.menu_view.setObjectName("menuView")
@@ -419,8 +461,10 @@ class MainWindow(QMainWindow):
         self.status_outbox.setObjectName("statusOutbox")
         self.status_age = QLabel(self)
         self.status_age.setObjectName("statusCacheAge")
+        self.status_sync = QLabel(self)
+        self.status_sync.setObjectName("statusLastSync")
         for label in (self.status_server, self.status_officer, self.status_connection,
-                      self.status_outbox, self.status_age):  # fmt: skip
+                      self.status_outbox, self.status_sync, self.status_age):  # fmt: skip
             bar.addPermanentWidget(label)
 
     def update_status(self) -> None:
@@ -442,14 +486,29 @@ class MainWindow(QMainWindow):
         else:
             self.status_connection.setText("○ " + self.tr("Offline"))
             self.status_connection.setStyleSheet("color: #a00000;")
+        problems = s.conflicts + s.rejected + s.blocked
         self.status_outbox.setText(
-            self.tr("Outbox: %1 waiting, %2 conflicts")
+            ("⚠ " if problems else "")
+            + self.tr("Outbox: %1 waiting, %2 conflicts, %3 rejected")
             .replace("%1", str(s.pending_ops))
             .replace("%2", str(s.conflicts))
+            .replace("%3", str(s.rejected + s.blocked))
+            + (" · " + self.tr("sync paused") if s.sync_paused else "")
         )
-        self.status_age.setText(
-            self.tr("Cached data: %1").replace("%1", format_age(s.cache_age)) if s.active else ""
-        )
+        self.status_outbox.setStyleSheet("color: #a00000;" if problems else "")
+        self.status_sync.setText(
+            self.tr("Last sync: %1").replace("%1", format_age(s.last_sync_at))
+            if s.active and s.engine_running else ""
+        )  # fmt: skip
+        if s.active:
+            age = self.tr("Cached data: %1").replace("%1", format_age(s.cache_age))
+            if s.reference_age is not None:
+                age += "; " + self.tr("reference lists: %1").replace(
+                    "%1", format_age(s.reference_age)
+                )
+            self.status_age.setText(age)
+        else:
+            self.status_age.setText("")
 
     # ------------------------------------------------------------------ training
     def enable_training(self) -> None:
@@ -559,6 +618,7 @@ class MainWindow(QMainWindow):
         self.act_next_tab.setText(self.tr("Next tab"))
         self.act_prev_tab.setText(self.tr("Previous tab"))
         self.act_lock.setText(self.tr("&Lock"))
+        self.act_logout.setText(self.tr("Log &out"))
         self.act_quit.setText(self.tr("E&xit"))
         self.act_help.setText(self.tr("&Help"))
         self.act_mywork.setText(self.tr("&My work"))
@@ -585,5 +645,37 @@ class MainWindow(QMainWindow):
             self._shown_once = True
             self.shown.emit()
 
+    # ------------------------------------------------------------------ leaving
+    def confirm_unsynced(self, logout: bool) -> bool:
+        """Warn before leaving with ops the registry has not answered; True = go on.
+
+        The ops stay in this officer's local store and are sent at the next login."""
+        count = self.session.unsynced if self.session.active else 0
+        if count <= 0:
+            return True
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self)
+        box.setObjectName("unsyncedWarning")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Log out") if logout else self.tr("Exit"))
+        box.setText(
+            self.tr("%1 changes are not yet in the registry. They stay saved on this computer for %2 and are sent the next time %2 logs in here; no other officer sees or sends them. Continue?")
+            .replace("%1", str(count)).replace("%2", self.session.officer)
+        )  # fmt: skip
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def logout(self) -> None:
+        if not self.session.active or not self.confirm_unsynced(logout=True):
+            return
+        self.close_record_tabs()
+        self.session.end()
+        self.logout_requested.emit()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
-        event.accept()
+        if self.confirm_unsynced(logout=False):
+            event.accept()
+        else:
+            event.ignore()

@@ -21,8 +21,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -44,6 +46,7 @@ class WorkItem:
     person: str
     subject_ref: str  # reference list of `subject` ("case_status") or "" for free text
     subject: str
+    case_id: str = ""
 
 
 def _records(store: Any, collection: str) -> list[dict[str, Any]]:
@@ -99,7 +102,7 @@ def collect_work(store: Any, user: dict[str, Any]) -> list[WorkItem]:
         pid = str(case.get("person_id") or "")
         items.append(
             WorkItem("case", due, str(case.get("case_no") or ""), pid, name_of(pid),
-                     "case_status", str(case.get("status") or ""))
+                     "case_status", str(case.get("status") or ""), str(case.get("id") or ""))
         )  # fmt: skip
     for task in _records(store, "tasks"):
         if institution and task.get("to_institution") != institution:
@@ -112,7 +115,7 @@ def collect_work(store: Any, user: dict[str, Any]) -> list[WorkItem]:
         pid = str(case.get("person_id") or "")
         items.append(
             WorkItem("task", _date(task.get("due_date")), str(case.get("case_no") or ""), pid,
-                     name_of(pid), "", str(task.get("title") or ""))
+                     name_of(pid), "", str(task.get("title") or ""), str(case.get("id") or ""))
         )  # fmt: skip
     items.sort(key=lambda i: (i.due or date.max, i.case_no))
     return items
@@ -228,9 +231,11 @@ class MyWorkModel(QAbstractTableModel):
 class MyWorkView(QWidget):
     """Signals:
     open_person(str): open the card of the person of the chosen case.
+    print_cases(list): print the case sheets of these case ids (one PDF).
     refreshed(int): the list was read (number of items)."""
 
     open_person = Signal(str)
+    print_cases = Signal(list)
     refreshed = Signal(int)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -255,7 +260,13 @@ class MyWorkView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
-        layout.addWidget(self.title)
+        self.print_button = QPushButton(self)
+        self.print_button.setObjectName("printCaseSheets")
+        self.print_button.clicked.connect(self.request_print)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.print_button)
+        layout.addLayout(header)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         self.retranslate()
@@ -291,6 +302,17 @@ class MyWorkView(QWidget):
                 .replace("%2", str(self.session.user.get("unit") or "—"))
             )
 
+    def case_ids(self) -> list[str]:
+        """The cases of the selected rows, or of the whole list when none is selected."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if len(rows) < 2:
+            rows = list(range(self.model.rowCount()))
+        ids = [self.model.item(r).case_id for r in rows]
+        return list(dict.fromkeys(i for i in ids if i))
+
+    def request_print(self) -> None:
+        self.print_cases.emit(self.case_ids())
+
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
             pid = self.model.item(index.row()).person_id
@@ -299,6 +321,8 @@ class MyWorkView(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("My work"))
+        self.print_button.setText(self.tr("Print case &sheets"))
+        self.print_button.setAccessibleName(self.tr("Print case sheets"))
         self.table.setAccessibleName(self.tr("My work"))
         self._update_status()
         self.model.retranslate()

@@ -307,6 +307,23 @@ class PersonCard(QWidget):
         self._render_history(error_text(exc, self.session.language))
         self.history_loaded.emit()
 
+    def highlight_field(self, collection: str, record_id: str, field: str) -> Section | None:
+        """Show where a field of the card lives (the outbox's "Go to field"): unfold its
+        section, scroll to it and give its toggle the focus. Returns the section."""
+        key = collection if collection in self.sections else "identity"
+        if collection == "persons" and field not in IDENTITY_FIELDS and field:
+            key = "other_identities" if "identit" in field else "identity"
+        section = self.sections.get(key)
+        if section is None:
+            return None
+        section.set_expanded(True)
+        self.highlighted = (collection, record_id, field)
+        scroll = self.findChild(QScrollArea)
+        if scroll is not None:
+            scroll.ensureWidgetVisible(section)
+        section.toggle.setFocus()
+        return section
+
     def request_print(self) -> None:
         if self.dossier is not None:
             self.print_requested.emit(

@@ -108,6 +108,12 @@ class Session(QObject):
         self.cache_age: datetime | None = None
         self.pending_ops = 0
         self.conflicts = 0
+        self.rejected = 0
+        self.blocked = 0
+        self.last_sync_at: datetime | None = None
+        self.reference_age: datetime | None = None
+        self.sync_paused = False
+        self.sync: Any = None  # SyncController (registry_desktop.sync_bridge), after login
         self.code_labels = CodeLabels()
         self.refreshing = False
 
@@ -144,13 +150,42 @@ class Session(QObject):
             save_settings(self.settings)
         self.changed.emit()
         self.started.emit()
+        self.start_sync()
         self.refresh()
+
+    def start_sync(self) -> None:
+        """Start the officer's sync engine (or, without one, read the outbox counts)."""
+        from registry_desktop.sync_bridge import SyncController, store_proxy_opener
+
+        if self.sync is None:
+            self.sync = SyncController(self, self)
+        self.sync.start(
+            store_proxy_opener(self.tasks), self.api, officer=self.username,
+            device_id=self.settings.device_id,
+        )  # fmt: skip
+
+    @property
+    def engine_running(self) -> bool:
+        return self.sync is not None and self.sync.available
+
+    def outbox_changed(self) -> None:
+        """A local-first save appended an op: push it when possible, recount."""
+        if self.sync is not None:
+            self.sync.sync_now()
+
+    @property
+    def unsynced(self) -> int:
+        """Ops of this officer not yet answered by the registry (pending, sending,
+        conflicts, rejected, blocked): what a logout or quit would leave behind."""
+        return self.pending_ops + self.conflicts + self.rejected + self.blocked
 
     def replace_api(self, api: Any) -> None:
         """A new token after logging in again: the open tabs stay."""
         self.api = api
         self.online = True
         self.changed.emit()
+        if self.sync is not None and self.sync.available:
+            self.start_sync()
         self.refresh()
 
     @property
@@ -199,7 +234,8 @@ class Session(QObject):
             if not fetched:
                 store.mark_reference_checked()
 
-        self.tasks.run_db(apply, lambda _r: self._pull(), self._refresh_failed)
+        after = self._load_labels if self.engine_running else self._pull
+        self.tasks.run_db(apply, lambda _r: after(), self._refresh_failed)
 
     def _pull(self) -> None:
         api = self.api
@@ -233,6 +269,12 @@ class Session(QObject):
         self.handle_error(exc)
         self._load_labels()
 
+    def reload_cache_info(self) -> None:
+        """The engine pulled changes: read the labels and the age of the cache again."""
+        if not self.refreshing:
+            self.refreshing = True
+            self._load_labels()
+
     def _load_labels(self) -> None:
         def read(store: Any) -> tuple[dict[str, Any], datetime | None]:
             # Warm the domain modules here, off the GUI thread.
@@ -245,8 +287,9 @@ class Session(QObject):
             lists: dict[str, Any] = {}
             for name in store.reference_versions():
                 lists[name] = store.reference_items(name)
-            pulled = store.get_meta("desktop.pulled_at")
-            ages = [t for t in (store.reference_age(), _parse(pulled)) if t is not None]
+            pulled = [_parse(store.get_meta(k)) for k in ("sync.pulled_at", "desktop.pulled_at")]
+            pulled_at = max((t for t in pulled if t is not None), default=None)
+            ages = [t for t in (store.reference_age(), pulled_at) if t is not None]
             return lists, (min(ages) if ages else None)
 
         def done(result: tuple[dict[str, Any], datetime | None]) -> None:
@@ -266,6 +309,8 @@ class Session(QObject):
     # ------------------------------------------------------------------ end
     def end(self) -> None:
         self.active = False
+        if self.sync is not None:
+            self.sync.stop()  # the outbox stays in this officer's store for the next login
         api, self.api = self.api, None
         if api is not None and self.online:
             self.tasks.run_net(api.logout, None, lambda _e: None)

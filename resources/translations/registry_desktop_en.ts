@@ -978,6 +978,42 @@
       <source>&amp;Reset training data…</source>
       <translation>&amp;Reset training data…</translation>
     </message>
+    <message>
+      <source>The record is not in the local cache.</source>
+      <translation>The record is not in the local cache.</translation>
+    </message>
+    <message>
+      <source>Outbox: %1 waiting, %2 conflicts, %3 rejected</source>
+      <translation>Outbox: %1 waiting, %2 conflicts, %3 rejected</translation>
+    </message>
+    <message>
+      <source>sync paused</source>
+      <translation>sync paused</translation>
+    </message>
+    <message>
+      <source>Last sync: %1</source>
+      <translation>Last sync: %1</translation>
+    </message>
+    <message>
+      <source>reference lists: %1</source>
+      <translation>reference lists: %1</translation>
+    </message>
+    <message>
+      <source>Log &amp;out</source>
+      <translation>Log &amp;out</translation>
+    </message>
+    <message>
+      <source>Log out</source>
+      <translation>Log out</translation>
+    </message>
+    <message>
+      <source>Exit</source>
+      <translation>Exit</translation>
+    </message>
+    <message>
+      <source>%1 changes are not yet in the registry. They stay saved on this computer for %2 and are sent the next time %2 logs in here; no other officer sees or sends them. Continue?</source>
+      <translation>%1 changes are not yet in the registry. They stay saved on this computer for %2 and are sent the next time %2 logs in here; no other officer sees or sends them. Continue?</translation>
+    </message>
   </context>
   <context>
     <name>MyWorkModel</name>
@@ -1043,6 +1079,14 @@
     <message>
       <source>My work</source>
       <translation>My work</translation>
+    </message>
+    <message>
+      <source>Print case &amp;sheets</source>
+      <translation>Print case &amp;sheets</translation>
+    </message>
+    <message>
+      <source>Print case sheets</source>
+      <translation>Print case sheets</translation>
     </message>
   </context>
   <context>
@@ -1424,6 +1468,319 @@
     <message>
       <source>The training registry failed: %1</source>
       <translation>The training registry failed: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictModel</name>
+    <message>
+      <source>Field</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>Before</translation>
+    </message>
+    <message>
+      <source>Mine</source>
+      <translation>Mine</translation>
+    </message>
+    <message>
+      <source>Registry</source>
+      <translation>Registry</translation>
+    </message>
+    <message>
+      <source>Keep</source>
+      <translation>Keep</translation>
+    </message>
+    <message>
+      <source>legal</source>
+      <translation>legal</translation>
+    </message>
+    <message>
+      <source>mine</source>
+      <translation>mine</translation>
+    </message>
+    <message>
+      <source>registry&apos;s</source>
+      <translation>registry&apos;s</translation>
+    </message>
+    <message>
+      <source>not chosen</source>
+      <translation>not chosen</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictView</name>
+    <message>
+      <source>Choose a value for: %1</source>
+      <translation>Choose a value for: %1</translation>
+    </message>
+    <message>
+      <source>Conflict</source>
+      <translation>Conflict</translation>
+    </message>
+    <message>
+      <source>The registry changed %1 %2 while your change waited. Decide field by field which value stays.</source>
+      <translation>The registry changed %1 %2 while your change waited. Decide field by field which value stays.</translation>
+    </message>
+    <message>
+      <source>Fields marked § are legal fields: they are never merged automatically.</source>
+      <translation>Fields marked § are legal fields: they are never merged automatically.</translation>
+    </message>
+    <message>
+      <source>Keys: M keep mine, R take the registry&apos;s, Shift+M / Shift+R for every field, Up/Down or Tab between fields, Enter apply.</source>
+      <translation>Keys: M keep mine, R take the registry&apos;s, Shift+M / Shift+R for every field, Up/Down or Tab between fields, Enter apply.</translation>
+    </message>
+    <message>
+      <source>Clashing fields</source>
+      <translation>Clashing fields</translation>
+    </message>
+    <message>
+      <source>Keep &amp;mine</source>
+      <translation>Keep &amp;mine</translation>
+    </message>
+    <message>
+      <source>Take the &amp;registry&apos;s</source>
+      <translation>Take the &amp;registry&apos;s</translation>
+    </message>
+    <message>
+      <source>&amp;Apply</source>
+      <translation>&amp;Apply</translation>
+    </message>
+  </context>
+  <context>
+    <name>DiscardDialog</name>
+    <message>
+      <source>Discard change</source>
+      <translation>Discard change</translation>
+    </message>
+    <message>
+      <source>Discard the change to %1 %2? These values are lost and never reach the registry: %3.</source>
+      <translation>Discard the change to %1 %2? These values are lost and never reach the registry: %3.</translation>
+    </message>
+    <message>
+      <source>%1 changes that depend on it stay blocked until they are discarded too.</source>
+      <translation>%1 changes that depend on it stay blocked until they are discarded too.</translation>
+    </message>
+    <message>
+      <source>The registry records that you discarded it.</source>
+      <translation>The registry records that you discarded it.</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>&amp;Discard</source>
+      <translation>&amp;Discard</translation>
+    </message>
+    <message>
+      <source>Discarded by the officer</source>
+      <translation>Discarded by the officer</translation>
+    </message>
+  </context>
+  <context>
+    <name>DocumentChooser</name>
+    <message>
+      <source>Case sheet</source>
+      <translation>Case sheet</translation>
+    </message>
+    <message>
+      <source>Departure order</source>
+      <translation>Departure order</translation>
+    </message>
+    <message>
+      <source>Forced-removal decision</source>
+      <translation>Forced-removal decision</translation>
+    </message>
+    <message>
+      <source>Notice of planned removal</source>
+      <translation>Notice of planned removal</translation>
+    </message>
+    <message>
+      <source>Entry-ban decision</source>
+      <translation>Entry-ban decision</translation>
+    </message>
+    <message>
+      <source>Detention record</source>
+      <translation>Detention record</translation>
+    </message>
+    <message>
+      <source>Proof of submission</source>
+      <translation>Proof of submission</translation>
+    </message>
+    <message>
+      <source>Case sheets</source>
+      <translation>Case sheets</translation>
+    </message>
+    <message>
+      <source>Print</source>
+      <translation>Print</translation>
+    </message>
+    <message>
+      <source>&amp;Document to print:</source>
+      <translation>&amp;Document to print:</translation>
+    </message>
+    <message>
+      <source>Document to print</source>
+      <translation>Document to print</translation>
+    </message>
+    <message>
+      <source>Field labels also in &amp;English</source>
+      <translation>Field labels also in &amp;English</translation>
+    </message>
+    <message>
+      <source>Field labels also in English</source>
+      <translation>Field labels also in English</translation>
+    </message>
+    <message>
+      <source>&amp;Operative part repeated in:</source>
+      <translation>&amp;Operative part repeated in:</translation>
+    </message>
+    <message>
+      <source>Operative part repeated in</source>
+      <translation>Operative part repeated in</translation>
+    </message>
+    <message>
+      <source>No translation</source>
+      <translation>No translation</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>English</translation>
+    </message>
+    <message>
+      <source>Russian</source>
+      <translation>Russian</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutboxModel</name>
+    <message>
+      <source>pending</source>
+      <translation>pending</translation>
+    </message>
+    <message>
+      <source>sending</source>
+      <translation>sending</translation>
+    </message>
+    <message>
+      <source>applied</source>
+      <translation>applied</translation>
+    </message>
+    <message>
+      <source>conflict</source>
+      <translation>conflict</translation>
+    </message>
+    <message>
+      <source>rejected</source>
+      <translation>rejected</translation>
+    </message>
+    <message>
+      <source>blocked</source>
+      <translation>blocked</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>Attempts</source>
+      <translation>Attempts</translation>
+    </message>
+    <message>
+      <source>Last error</source>
+      <translation>Last error</translation>
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <source>new</source>
+      <translation>new</translation>
+    </message>
+    <message>
+      <source>change</source>
+      <translation>change</translation>
+    </message>
+    <message>
+      <source>removal</source>
+      <translation>removal</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutboxView</name>
+    <message>
+      <source>Resume s&amp;ync</source>
+      <translation>Resume s&amp;ync</translation>
+    </message>
+    <message>
+      <source>&amp;Pause sync</source>
+      <translation>&amp;Pause sync</translation>
+    </message>
+    <message>
+      <source>Reading the outbox…</source>
+      <translation>Reading the outbox…</translation>
+    </message>
+    <message>
+      <source>Nothing is waiting: every change is in the registry.</source>
+      <translation>Nothing is waiting: every change is in the registry.</translation>
+    </message>
+    <message>
+      <source>%1 changes in the outbox, %2 need your attention.</source>
+      <translation>%1 changes in the outbox, %2 need your attention.</translation>
+    </message>
+    <message>
+      <source>Outbox</source>
+      <translation>Outbox</translation>
+    </message>
+    <message>
+      <source>Resolve &amp;conflict</source>
+      <translation>Resolve &amp;conflict</translation>
+    </message>
+    <message>
+      <source>&amp;Go to field</source>
+      <translation>&amp;Go to field</translation>
+    </message>
+    <message>
+      <source>&amp;Resend</source>
+      <translation>&amp;Resend</translation>
+    </message>
+    <message>
+      <source>&amp;Discard…</source>
+      <translation>&amp;Discard…</translation>
+    </message>
+    <message>
+      <source>Sync &amp;now</source>
+      <translation>Sync &amp;now</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrintFlow</name>
+    <message>
+      <source>Open a record to print it.</source>
+      <translation>Open a record to print it.</translation>
+    </message>
+    <message>
+      <source>There are no cases in the list to print.</source>
+      <translation>There are no cases in the list to print.</translation>
+    </message>
+    <message>
+      <source>The cases of the list are not in the local cache.</source>
+      <translation>The cases of the list are not in the local cache.</translation>
     </message>
   </context>
 </TS>

@@ -978,6 +978,42 @@
       <source>&amp;Reset training data…</source>
       <translation>&amp;Atjaunot mācību datus…</translation>
     </message>
+    <message>
+      <source>The record is not in the local cache.</source>
+      <translation>Ieraksts nav lokālajā kešatmiņā.</translation>
+    </message>
+    <message>
+      <source>Outbox: %1 waiting, %2 conflicts, %3 rejected</source>
+      <translation>Izsūtne: %1 gaida, %2 konflikti, %3 noraidīti</translation>
+    </message>
+    <message>
+      <source>sync paused</source>
+      <translation>sinhronizācija apturēta</translation>
+    </message>
+    <message>
+      <source>Last sync: %1</source>
+      <translation>Pēdējā sinhronizācija: %1</translation>
+    </message>
+    <message>
+      <source>reference lists: %1</source>
+      <translation>klasifikatori: %1</translation>
+    </message>
+    <message>
+      <source>Log &amp;out</source>
+      <translation>&amp;Iziet no sesijas</translation>
+    </message>
+    <message>
+      <source>Log out</source>
+      <translation>Iziet no sesijas</translation>
+    </message>
+    <message>
+      <source>Exit</source>
+      <translation>Beigt darbu</translation>
+    </message>
+    <message>
+      <source>%1 changes are not yet in the registry. They stay saved on this computer for %2 and are sent the next time %2 logs in here; no other officer sees or sends them. Continue?</source>
+      <translation>%1 izmaiņas vēl nav reģistrā. Tās paliek saglabātas šajā datorā lietotājam %2 un tiks nosūtītas, kad %2 šeit nākamreiz pieslēgsies; citas amatpersonas tās neredz un nesūta. Turpināt?</translation>
+    </message>
   </context>
   <context>
     <name>MyWorkModel</name>
@@ -1043,6 +1079,14 @@
     <message>
       <source>My work</source>
       <translation>Mans darbs</translation>
+    </message>
+    <message>
+      <source>Print case &amp;sheets</source>
+      <translation>Drukāt lietu &amp;lapas</translation>
+    </message>
+    <message>
+      <source>Print case sheets</source>
+      <translation>Drukāt lietu lapas</translation>
     </message>
   </context>
   <context>
@@ -1424,6 +1468,319 @@
     <message>
       <source>The training registry failed: %1</source>
       <translation>Mācību reģistra kļūda: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictModel</name>
+    <message>
+      <source>Field</source>
+      <translation>Lauks</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>Iepriekš</translation>
+    </message>
+    <message>
+      <source>Mine</source>
+      <translation>Mans</translation>
+    </message>
+    <message>
+      <source>Registry</source>
+      <translation>Reģistrā</translation>
+    </message>
+    <message>
+      <source>Keep</source>
+      <translation>Paliek</translation>
+    </message>
+    <message>
+      <source>legal</source>
+      <translation>juridisks</translation>
+    </message>
+    <message>
+      <source>mine</source>
+      <translation>mans</translation>
+    </message>
+    <message>
+      <source>registry&apos;s</source>
+      <translation>reģistra</translation>
+    </message>
+    <message>
+      <source>not chosen</source>
+      <translation>nav izvēlēts</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictView</name>
+    <message>
+      <source>Choose a value for: %1</source>
+      <translation>Izvēlieties vērtību laukiem: %1</translation>
+    </message>
+    <message>
+      <source>Conflict</source>
+      <translation>Konflikts</translation>
+    </message>
+    <message>
+      <source>The registry changed %1 %2 while your change waited. Decide field by field which value stays.</source>
+      <translation>Kamēr jūsu izmaiņa gaidīja, reģistrā mainīts %1 %2. Izlemiet katram laukam, kura vērtība paliek.</translation>
+    </message>
+    <message>
+      <source>Fields marked § are legal fields: they are never merged automatically.</source>
+      <translation>Ar § atzīmētie lauki ir juridiski: tos nekad neapvieno automātiski.</translation>
+    </message>
+    <message>
+      <source>Keys: M keep mine, R take the registry&apos;s, Shift+M / Shift+R for every field, Up/Down or Tab between fields, Enter apply.</source>
+      <translation>Taustiņi: M — paturēt manu, R — ņemt reģistra, Shift+M / Shift+R — visiem laukiem, bultas vai Tab — starp laukiem, Enter — piemērot.</translation>
+    </message>
+    <message>
+      <source>Clashing fields</source>
+      <translation>Konfliktējošie lauki</translation>
+    </message>
+    <message>
+      <source>Keep &amp;mine</source>
+      <translation>Paturēt &amp;manu</translation>
+    </message>
+    <message>
+      <source>Take the &amp;registry&apos;s</source>
+      <translation>Ņemt &amp;reģistra</translation>
+    </message>
+    <message>
+      <source>&amp;Apply</source>
+      <translation>&amp;Piemērot</translation>
+    </message>
+  </context>
+  <context>
+    <name>DiscardDialog</name>
+    <message>
+      <source>Discard change</source>
+      <translation>Atmest izmaiņu</translation>
+    </message>
+    <message>
+      <source>Discard the change to %1 %2? These values are lost and never reach the registry: %3.</source>
+      <translation>Atmest izmaiņu ierakstā %1 %2? Šīs vērtības zudīs un reģistrā nenonāks: %3.</translation>
+    </message>
+    <message>
+      <source>%1 changes that depend on it stay blocked until they are discarded too.</source>
+      <translation>%1 no tās atkarīgās izmaiņas paliks bloķētas, līdz arī tās tiks atmestas.</translation>
+    </message>
+    <message>
+      <source>The registry records that you discarded it.</source>
+      <translation>Reģistrs piereģistrēs, ka jūs to atmetāt.</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Iemesls:</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Iemesls</translation>
+    </message>
+    <message>
+      <source>&amp;Discard</source>
+      <translation>&amp;Atmest</translation>
+    </message>
+    <message>
+      <source>Discarded by the officer</source>
+      <translation>Amatpersona atmeta</translation>
+    </message>
+  </context>
+  <context>
+    <name>DocumentChooser</name>
+    <message>
+      <source>Case sheet</source>
+      <translation>Lietas lapa</translation>
+    </message>
+    <message>
+      <source>Departure order</source>
+      <translation>Lēmums par atgriešanu</translation>
+    </message>
+    <message>
+      <source>Forced-removal decision</source>
+      <translation>Izraidīšanas rīkojums</translation>
+    </message>
+    <message>
+      <source>Notice of planned removal</source>
+      <translation>Paziņojums par plānoto izraidīšanu</translation>
+    </message>
+    <message>
+      <source>Entry-ban decision</source>
+      <translation>Lēmums par ieceļošanas aizliegumu</translation>
+    </message>
+    <message>
+      <source>Detention record</source>
+      <translation>Aizturēšanas protokols</translation>
+    </message>
+    <message>
+      <source>Proof of submission</source>
+      <translation>Apliecinājums par iesniegšanu</translation>
+    </message>
+    <message>
+      <source>Case sheets</source>
+      <translation>Lietu lapas</translation>
+    </message>
+    <message>
+      <source>Print</source>
+      <translation>Drukāt</translation>
+    </message>
+    <message>
+      <source>&amp;Document to print:</source>
+      <translation>&amp;Drukājamais dokuments:</translation>
+    </message>
+    <message>
+      <source>Document to print</source>
+      <translation>Drukājamais dokuments</translation>
+    </message>
+    <message>
+      <source>Field labels also in &amp;English</source>
+      <translation>Lauku nosaukumi arī &amp;angliski</translation>
+    </message>
+    <message>
+      <source>Field labels also in English</source>
+      <translation>Lauku nosaukumi arī angliski</translation>
+    </message>
+    <message>
+      <source>&amp;Operative part repeated in:</source>
+      <translation>&amp;Rezolutīvā daļa atkārtota:</translation>
+    </message>
+    <message>
+      <source>Operative part repeated in</source>
+      <translation>Rezolutīvā daļa atkārtota</translation>
+    </message>
+    <message>
+      <source>No translation</source>
+      <translation>Bez tulkojuma</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>angliski</translation>
+    </message>
+    <message>
+      <source>Russian</source>
+      <translation>krieviski</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutboxModel</name>
+    <message>
+      <source>pending</source>
+      <translation>gaida</translation>
+    </message>
+    <message>
+      <source>sending</source>
+      <translation>sūta</translation>
+    </message>
+    <message>
+      <source>applied</source>
+      <translation>pieņemts</translation>
+    </message>
+    <message>
+      <source>conflict</source>
+      <translation>konflikts</translation>
+    </message>
+    <message>
+      <source>rejected</source>
+      <translation>noraidīts</translation>
+    </message>
+    <message>
+      <source>blocked</source>
+      <translation>bloķēts</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>Stāvoklis</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Ieraksts</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Lauks</translation>
+    </message>
+    <message>
+      <source>Attempts</source>
+      <translation>Mēģinājumi</translation>
+    </message>
+    <message>
+      <source>Last error</source>
+      <translation>Pēdējā kļūda</translation>
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation>Saglabāts</translation>
+    </message>
+    <message>
+      <source>new</source>
+      <translation>jauns</translation>
+    </message>
+    <message>
+      <source>change</source>
+      <translation>izmaiņa</translation>
+    </message>
+    <message>
+      <source>removal</source>
+      <translation>dzēšana</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutboxView</name>
+    <message>
+      <source>Resume s&amp;ync</source>
+      <translation>Atsākt s&amp;inhronizāciju</translation>
+    </message>
+    <message>
+      <source>&amp;Pause sync</source>
+      <translation>&amp;Apturēt sinhronizāciju</translation>
+    </message>
+    <message>
+      <source>Reading the outbox…</source>
+      <translation>Nolasa izsūtni…</translation>
+    </message>
+    <message>
+      <source>Nothing is waiting: every change is in the registry.</source>
+      <translation>Nekas negaida: visas izmaiņas ir reģistrā.</translation>
+    </message>
+    <message>
+      <source>%1 changes in the outbox, %2 need your attention.</source>
+      <translation>Izsūtnē %1 izmaiņas, %2 prasa jūsu uzmanību.</translation>
+    </message>
+    <message>
+      <source>Outbox</source>
+      <translation>Izsūtne</translation>
+    </message>
+    <message>
+      <source>Resolve &amp;conflict</source>
+      <translation>Risināt &amp;konfliktu</translation>
+    </message>
+    <message>
+      <source>&amp;Go to field</source>
+      <translation>&amp;Uz lauku</translation>
+    </message>
+    <message>
+      <source>&amp;Resend</source>
+      <translation>&amp;Sūtīt vēlreiz</translation>
+    </message>
+    <message>
+      <source>&amp;Discard…</source>
+      <translation>A&amp;tmest…</translation>
+    </message>
+    <message>
+      <source>Sync &amp;now</source>
+      <translation>Sinhronizēt &amp;tagad</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrintFlow</name>
+    <message>
+      <source>Open a record to print it.</source>
+      <translation>Atveriet ierakstu, lai to drukātu.</translation>
+    </message>
+    <message>
+      <source>There are no cases in the list to print.</source>
+      <translation>Sarakstā nav lietu, ko drukāt.</translation>
+    </message>
+    <message>
+      <source>The cases of the list are not in the local cache.</source>
+      <translation>Saraksta lietas nav lokālajā kešatmiņā.</translation>
     </message>
   </context>
 </TS>
