@@ -149,6 +149,7 @@ class HowTo:
 class TypicalError:
     problem: Text
     fix: Text
+    code: str | None = None  # the registry_core.messages code of the message quoted in `problem`
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,11 @@ def parse_form(name: str, raw: Mapping[str, Any]) -> FormDef:
             for h in raw.get("howto") or ()
         ),
         typical_errors=tuple(
-            TypicalError(Text.of(e["problem"]) or Text("", ""), Text.of(e["fix"]) or Text("", ""))
+            TypicalError(
+                Text.of(e["problem"]) or Text("", ""),
+                Text.of(e["fix"]) or Text("", ""),
+                None if e.get("code") is None else str(e["code"]),
+            )
             for e in raw.get("typical_errors") or ()
         ),
     )
