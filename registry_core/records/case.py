@@ -95,6 +95,10 @@ register(
             "Pārtrauktai izraidīšanai jānorāda iemesls.",
             "An aborted removal needs a reason.",
         ),
+        "departure.exit_point_required": (
+            "Jānorāda robežšķērsošanas vieta vai ārvalsts lidosta.",
+            "Give the border crossing point or the foreign airport.",
+        ),
         "departure.notice_required": (
             "Piespiedu izraidīšanai jānorāda paziņošanas laiks.",
             "A forced removal needs the time the notice was given.",
@@ -368,6 +372,8 @@ class Departure(Record):
     def _rules(self) -> Departure:
         if self.aborted and not self.aborted_reason:
             raise DomainError("departure.aborted_reason_required", field="aborted_reason")
+        if not self.aborted and not (self.bcp or self.foreign_airport):
+            raise DomainError("departure.exit_point_required", field="bcp")
         if self.exit_type in _FORCED and not self.notice_given_at and not self.aborted:
             raise DomainError("departure.notice_required", field="notice_given_at")
         return self

@@ -83,7 +83,8 @@ class Person(Record):
     previous_surnames: list[Name] = Field(default_factory=list)
     other_identities: list[OtherIdentity] = Field(default_factory=list)
     sex: Sex = ref_field("sex")
-    nationalities: list[Nationality] = Field(min_length=1)
+    # Required, but checked in `_rules` so the officer reads "give at least one nationality".
+    nationalities: list[Nationality] = Field(default_factory=list)
     ethnicity: Text | None = None
     country_of_birth: CountryCode | None = ref_field("country", default=None)
     place_of_birth: Text | None = None
@@ -104,6 +105,8 @@ class Person(Record):
 
     @model_validator(mode="after")
     def _rules(self) -> Person:
+        if not self.nationalities:
+            raise DomainError("person.nationality_required", field="nationalities")
         if self.unaccompanied_minor and not self.guardian:
             raise DomainError("person.guardian_required", field="guardian")
         if self.foreign_id_number and not self.foreign_id_country:

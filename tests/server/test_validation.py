@@ -79,7 +79,20 @@ CASES: list[tuple[str, dict[str, Any], str, str, str]] = [
         "Personas koda kontrolcipars nav pareizs.",
         "The personal code's check digit is wrong.",
     ),
-    ("persons", {"nationalities": []}, "nationalities", "Jānorāda vismaz 1.", "Give at least 1."),
+    (
+        "persons",
+        {"nationalities": []},
+        "nationalities",
+        "Norādiet vismaz vienu pilsonību (vai “nezināma”).",
+        "Give at least one nationality (or “unknown”).",
+    ),
+    (
+        "departures",
+        {"bcp": None},
+        "bcp",
+        "Jānorāda robežšķērsošanas vieta vai ārvalsts lidosta.",
+        "Give the border crossing point or the foreign airport.",
+    ),
     (
         "persons",
         {"nationalities": [{"country": "XYZ"}]},
