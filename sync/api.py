@@ -135,6 +135,15 @@ class ApiClient:
     def get(self, collection: str, record_id: str) -> dict[str, Any]:
         return dict(self._call("GET", f"/{_seg(collection)}/{_seg(record_id)}"))
 
+    def match_persons(self, query: dict[str, Any]) -> dict[str, Any]:
+        """POST /persons/match: the registry's ranked candidates for a person as typed.
+
+        `query` is the body of `registry_server.matching.MatchIn` (see
+        `sync.matching_client.match_body`); the answer is ``{"candidates": [{"person",
+        "score", "reasons": [{"code", "lv", "en", "weight"}], "summary"}], "indexed": n}``.
+        """
+        return dict(self._call("POST", "/persons/match", json=query))
+
     def reference_index(self) -> list[dict[str, Any]]:
         body = self._call("GET", "/reference")
         return list(body.get("lists") or [])
