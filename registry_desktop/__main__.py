@@ -3,6 +3,9 @@
     registry-desktop              log in to a configured registry (or choose training)
     registry-desktop --training   the embedded training registry, logged in as trainer
     registry-desktop --smoke      offscreen self-check: start, search, open a person, exit
+    registry-desktop --manual FILE [--lang lv|en]
+                                  write the user manual (PDF; HTML when FILE ends in .html)
+                                  without starting the window or logging in
 
 Imports stay light here: the window must show before anything heavy is loaded.
 """
@@ -34,6 +37,17 @@ def _parser() -> Any:
         action="store_true",
         help=argparse.SUPPRESS,  # bench/startup.py: print the time the window showed, exit
     )
+    parser.add_argument(
+        "--manual",
+        metavar="FILE",
+        help="write the user manual to FILE (PDF; HTML when FILE ends in .html) and exit",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("lv", "en"),
+        default="lv",
+        help="language of the manual (default: lv)",
+    )
     return parser
 
 
@@ -45,9 +59,27 @@ def _parse(argv: Sequence[str]) -> Any:
     return _parser().parse_args(list(argv))
 
 
+def write_manual(path: str, lang: str) -> int:
+    """`--manual FILE`: no Qt, no display, no login; one line saying where it went."""
+    from registry_desktop.manual import ManualWriteError
+    from registry_desktop.manual import write_manual as write
+
+    try:
+        written = write(path, lang)
+    except ManualWriteError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    from registry_desktop.manual.content import manual_texts
+
+    print(manual_texts().label("written", lang, path=str(written)))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
     try:
+        if getattr(args, "manual", None):
+            return write_manual(args.manual, args.lang)
         if args.smoke:
             from registry_desktop.smoke import run_smoke
 
