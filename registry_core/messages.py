@@ -126,6 +126,25 @@ register(
         "dict_type": ("Nepareiza struktūra.", "Wrong structure."),
         "value_error": ("Nepareiza vērtība.", "Invalid value."),
         "invalid": ("Nepareiza vērtība.", "Invalid value."),
+        "decimal_max_places": (
+            "Ne vairāk kā {decimal_places} zīmes aiz komata.",
+            "At most {decimal_places} decimal places.",
+        ),
+        "decimal_max_digits": (
+            "Ne vairāk kā {max_digits} cipari kopā.",
+            "At most {max_digits} digits in all.",
+        ),
+        "decimal_whole_digits": (
+            "Ne vairāk kā {whole_digits} cipari pirms komata.",
+            "At most {whole_digits} digits before the decimal point.",
+        ),
+        "decimal_finite": ("Jābūt galīgam skaitlim.", "Must be a finite number."),
+        "finite_number": ("Jābūt galīgam skaitlim.", "Must be a finite number."),
+        "int_parsing_size": ("Skaitlis ir par lielu.", "The number is too large."),
+        "timezone_aware": (
+            "Laikam jānorāda laika josla.",
+            "The time needs its time zone.",
+        ),
     }
 )
 

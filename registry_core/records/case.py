@@ -192,8 +192,12 @@ class Detention(Record):
     def _release(self) -> Detention:
         if self.released_at and not self.release_reason:
             raise DomainError("detention.release_reason_required", field="release_reason")
-        if self.released_at and self.released_at < self.detained_at:
-            raise DomainError("range.order", field="released_at")
+        if self.released_at:
+            # A time with its zone and one without cannot be ordered: ask for the zone.
+            if (self.released_at.tzinfo is None) != (self.detained_at.tzinfo is None):
+                raise DomainError("timezone_aware", field="released_at")
+            if self.released_at < self.detained_at:
+                raise DomainError("range.order", field="released_at")
         return self
 
 

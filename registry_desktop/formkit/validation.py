@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from registry_core.messages import DomainError, field_errors, known, register, text
+from registry_core.messages import DomainError, field_errors, register, text
 from registry_desktop.formdefs import FieldDef, FormDef
 
 RIGA = ZoneInfo("Europe/Riga")
@@ -55,31 +55,6 @@ register(
         ),
     }
 )
-
-# pydantic checks whose texts registry_core.messages does not have (yet): registered only
-# when missing, so that the catalogue's own text wins once it has one.
-_PYDANTIC_EXTRA = {
-    "decimal_max_places": (
-        "Ne vairāk kā {decimal_places} zīmes aiz komata.",
-        "At most {decimal_places} decimal places.",
-    ),
-    "decimal_max_digits": (
-        "Ne vairāk kā {max_digits} cipari kopā.",
-        "At most {max_digits} digits in all.",
-    ),
-    "decimal_whole_digits": (
-        "Ne vairāk kā {whole_digits} cipari pirms komata.",
-        "At most {whole_digits} digits before the decimal point.",
-    ),
-    "decimal_finite": ("Jābūt galīgam skaitlim.", "Must be a finite number."),
-    "finite_number": ("Jābūt galīgam skaitlim.", "Must be a finite number."),
-    "int_parsing_size": ("Skaitlis ir par lielu.", "The number is too large."),
-    "timezone_aware": (
-        "Laikam jānorāda laika josla.",
-        "The time needs its time zone.",
-    ),
-}
-register({code: pair for code, pair in _PYDANTIC_EXTRA.items() if not known(code)})
 
 
 @dataclass(frozen=True)
