@@ -245,8 +245,10 @@ def parse_form(name: str, raw: Mapping[str, Any]) -> FormDef:
 
 
 def read_yaml(path: Path) -> Any:
+    # libyaml's loader when the wheel has it: several times faster than pure Python.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=loader)  # noqa: S506 (a safe loader)
 
 
 @cache

@@ -37,8 +37,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     here = Path(__file__).parent
     for item in items:
         if here in Path(str(item.fspath)).parents:
-            for pattern in QT_NOISE:
-                item.add_marker(pytest.mark.qt_log_ignore(pattern))
+            # pytest-qt reads only the first qt_log_ignore mark: one mark, every pattern.
+            item.add_marker(pytest.mark.qt_log_ignore(*QT_NOISE))
 
 
 class MemoryKeyring(KeyringBackend):
