@@ -41,6 +41,13 @@ def _timed(fn: Callable[[], object]) -> tuple[float, float]:
     return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
 
 
+def _loadavg() -> float | None:
+    try:
+        return float(Path("/proc/loadavg").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def _pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type /Page\b(?!s)", pdf))
 
@@ -107,6 +114,7 @@ def main() -> int:
                 "sheet_cpu_ms": round(sheet_cpu, 2),
                 "bare_cpu_ms": round(bare_cpu, 2),
                 f"batch_{args.batch}_cpu_s": round(batch_cpu_s, 2),
+                "loadavg": _loadavg(),
             }
         )
     )

@@ -9,8 +9,14 @@ if sys.version_info < (3, 12):  # pragma: no branch
     # error: none_dealloc / bool_dealloc". CPython 3.12 made None, True and False
     # immortal; this gives them the same property here. Remove with a fixed PySide6 or
     # Python >= 3.12 (see the lead's report).
-    import ctypes
+    # The C type is made from _ctypes directly: importing the ctypes package costs more
+    # than the rest of this package's import (start-up time); it is Py_ssize_t all the same.
+    import struct
+    from _ctypes import _SimpleCData
+
+    class _PySsizeT(_SimpleCData):  # type: ignore[type-arg]
+        _type_ = "l" if struct.calcsize("l") == struct.calcsize("P") else "q"
 
     for _singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(_singleton)).value += 1 << 40
-    del _singleton
+        _PySsizeT.from_address(id(_singleton)).value += 1 << 40
+    del _singleton, _PySsizeT

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 TRAINING_TEXT = "MĀCĪBU VIDE — dati nav īsti / TRAINING — data is not real"
@@ -15,6 +15,8 @@ class TrainingBanner(QLabel):
     """The permanent orange banner of the training environment (both languages, always)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt  # not at import: `Qt` is costly to build (start-up)
+
         super().__init__("⚠ " + TRAINING_TEXT, parent)
         self.setObjectName("trainingBanner")
         self.setAccessibleName(TRAINING_TEXT)

@@ -8,12 +8,15 @@ and version, and the training / provisional marks the `PrintContext` asks for.
     pdf = render_case_sheet(dossier, case_id, ctx)
 
 The preview dialog (`registry_desktop.printing.preview`, Qt) takes a `PrintJob`.
+
+Importing the package is light (the main window imports it at start-up): reportlab,
+segno and the record schemas load when the first document is built.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from registry_desktop.printing.context import TRANSLATIONS, PrintContext, Translation
 from registry_desktop.printing.dossier import PrintedRecord, RecordDict, RecordNotFound
@@ -31,8 +34,28 @@ from registry_desktop.printing.jobs import (
     submission_proof_job,
 )
 from registry_desktop.printing.labels import register_labels
-from registry_desktop.printing.qr import parse_qr_payload, qr_payload
-from registry_desktop.printing.render import Progress
+
+if TYPE_CHECKING:
+    from registry_desktop.printing.qr import parse_qr_payload, qr_payload
+    from registry_desktop.printing.render import Progress
+
+_LAZY = {
+    "parse_qr_payload": "registry_desktop.printing.qr",
+    "qr_payload": "registry_desktop.printing.qr",
+    "Progress": "registry_desktop.printing.render",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The names whose modules import reportlab or segno, loaded on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 def render_case_sheet(dossier: Mapping[str, Any], case_id: str, ctx: PrintContext) -> bytes:

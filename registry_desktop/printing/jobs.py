@@ -2,6 +2,10 @@
 
 A `PrintJob` is cheap to make on the GUI thread (it only looks up ids and versions);
 `render()` does the work and belongs on a worker (see preview.py).
+
+This module is imported by the main window's print flow at start-up, so it stays light:
+reportlab, the templates and the record schemas (pydantic) are imported when a job is
+first built or rendered, not when the window opens.
 """
 
 from __future__ import annotations
@@ -9,21 +13,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from registry_desktop.printing import labels
-from registry_desktop.printing.blocks import DocumentSpec
 from registry_desktop.printing.context import PrintContext
 from registry_desktop.printing.dossier import Dossier, PrintedRecord, RecordDict
-from registry_desktop.printing.render import Progress, render_specs
-from registry_desktop.printing.templates import (
-    case_sheet,
-    detention_record,
-    entry_ban,
-    removal_notice,
-    return_decision,
-    submission_proof,
-)
+
+if TYPE_CHECKING:
+    from registry_desktop.printing.blocks import DocumentSpec
+    from registry_desktop.printing.render import Progress
 
 
 class DocumentKind(StrEnum):
@@ -47,6 +45,8 @@ _TITLE_KEYS = {
     DocumentKind.SUBMISSION_PROOF: "doc.submission_proof",
     DocumentKind.CASE_SHEET_BATCH: "doc.case_sheet",
 }
+# Decision types with a printed form (templates/return_decision.py titles them).
+DECISION_KINDS = frozenset({DocumentKind.DEPARTURE_ORDER, DocumentKind.REMOVAL_DECISION})
 _FORCED_EXITS = frozenset({"forced_unescorted", "forced_escorted", "frontex_operation"})
 
 
@@ -74,6 +74,8 @@ class PrintJob:
         return self._specs()
 
     def render(self, progress: Progress | None = None) -> bytes:
+        from registry_desktop.printing.render import render_specs
+
         return render_specs(self._specs(), self.ctx, progress)
 
 
@@ -93,15 +95,19 @@ def _single(
 
 
 def case_sheet_job(dossier: Mapping[str, Any], case_id: str, ctx: PrintContext) -> PrintJob:
+    from registry_desktop.printing.templates import case_sheet
+
     return _single(DocumentKind.CASE_SHEET, "cases", dossier, case_id, ctx, case_sheet.build)
 
 
 def decision_job(dossier: Mapping[str, Any], decision_id: str, ctx: PrintContext) -> PrintJob:
     """The departure order or forced-removal decision, by the decision's type."""
+    from registry_desktop.printing.templates import return_decision
+
     decision = Dossier(dossier).get("decisions", decision_id)
     kind = (
         DocumentKind(decision["decision_type"])
-        if decision["decision_type"] in return_decision.TITLES
+        if decision["decision_type"] in DECISION_KINDS
         else None
     )
     if kind is None:
@@ -112,12 +118,16 @@ def decision_job(dossier: Mapping[str, Any], decision_id: str, ctx: PrintContext
 def removal_notice_job(
     dossier: Mapping[str, Any], departure_id: str, ctx: PrintContext
 ) -> PrintJob:
+    from registry_desktop.printing.templates import removal_notice
+
     return _single(
         DocumentKind.REMOVAL_NOTICE, "departures", dossier, departure_id, ctx, removal_notice.build
     )
 
 
 def entry_ban_job(dossier: Mapping[str, Any], ban_id: str, ctx: PrintContext) -> PrintJob:
+    from registry_desktop.printing.templates import entry_ban
+
     return _single(
         DocumentKind.ENTRY_BAN_DECISION, "entry-bans", dossier, ban_id, ctx, entry_ban.build
     )
@@ -126,6 +136,8 @@ def entry_ban_job(dossier: Mapping[str, Any], ban_id: str, ctx: PrintContext) ->
 def detention_record_job(
     dossier: Mapping[str, Any], detention_id: str, ctx: PrintContext
 ) -> PrintJob:
+    from registry_desktop.printing.templates import detention_record
+
     return _single(
         DocumentKind.DETENTION_RECORD,
         "detentions",
@@ -137,6 +149,8 @@ def detention_record_job(
 
 
 def submission_proof_job(collection: str, record: RecordDict, ctx: PrintContext) -> PrintJob:
+    from registry_desktop.printing.templates import submission_proof
+
     return PrintJob(
         DocumentKind.SUBMISSION_PROOF,
         ctx,
@@ -147,6 +161,8 @@ def submission_proof_job(collection: str, record: RecordDict, ctx: PrintContext)
 
 def batch_job(requests: Iterable[SheetRequest], ctx: PrintContext) -> PrintJob:
     """Many case sheets in one PDF (e.g. today's removals); each sheet numbered on its own."""
+    from registry_desktop.printing.templates import case_sheet
+
     items = [(Dossier(r.dossier), r.case_id, r.provisional) for r in requests]
     records = tuple(PrintedRecord.of("cases", d.get("cases", cid)) for d, cid, _ in items)
 
@@ -161,7 +177,7 @@ def available_documents(collection: str, record: RecordDict) -> list[DocumentKin
     kinds: list[DocumentKind] = []
     if collection == "cases":
         kinds.append(DocumentKind.CASE_SHEET)
-    elif collection == "decisions" and record.get("decision_type") in return_decision.TITLES:
+    elif collection == "decisions" and record.get("decision_type") in DECISION_KINDS:
         kinds.append(DocumentKind(record["decision_type"]))
     elif collection == "departures" and record.get("exit_type") in _FORCED_EXITS:
         kinds.append(DocumentKind.REMOVAL_NOTICE)

@@ -299,6 +299,88 @@ def test_fonts_are_embedded_dejavu() -> None:
     assert embedded_fonts(pdf) == {("DejaVuSans", True), ("DejaVuSans-Bold", True)}
 
 
+def test_embedded_fonts_keep_the_names_and_leave_out_the_licence_text() -> None:
+    import struct
+
+    from registry_desktop.printing.fonts import short_name_table
+
+    dossier = sample_dossier(CaseStatus.REMOVED)
+    pdf = render_case_sheet(dossier, case_id_of(dossier), make_ctx())
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    files = [
+        f.get_object()["/FontDescriptor"].get_object()["/FontFile2"].get_object().get_data()
+        for f in fonts.values()
+    ]
+    assert len(files) == 2
+    for data in files:
+        assert b"Bitstream" in data  # the copyright notice (name id 0) stays
+        assert b"Permission is hereby granted" not in data  # the licence (id 13) does not
+    # The table itself: the kept records, their strings intact.
+    full = (resources_dir() / "fonts" / "DejaVuSans.ttf").read_bytes()
+    tables = {
+        full[12 + 16 * i : 16 + 16 * i]: struct.unpack(">II", full[20 + 16 * i : 28 + 16 * i])
+        for i in range(struct.unpack(">H", full[4:6])[0])
+    }
+    offset, length = tables[b"name"]
+    name = full[offset : offset + length]
+    short = short_name_table(name)
+    _, count, storage = struct.unpack(">HHH", short[:6])
+    ids = [struct.unpack(">6H", short[6 + 12 * i : 18 + 12 * i])[3] for i in range(count)]
+    assert ids and set(ids) <= set(range(7)) and len(short) < len(name) // 10
+    assert "DejaVu Sans".encode("utf-16-be") in short[storage:]
+
+
+def test_grid_text_is_what_reportlabs_text_object_writes() -> None:
+    """TextGrid writes its text operators itself: the same bytes as PDFTextObject."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from registry_desktop.printing import fonts, grid, layout
+
+    st = layout.styles()
+    lines = [
+        ("label", "Uzvārds / Surname"),
+        ("value", "ŠČEGLOVA Jūlija — Щеглова Юлия (1991-03-14)"),
+        ("value", ""),
+        ("th", "Aizturēšanas vieta"),
+        # More distinct characters than one 256-glyph subset holds: a second subset.
+        ("cell", "".join(chr(c) for c in range(0x410, 0x450)) + LATVIAN_LETTERS.upper()),
+        ("cell", "".join(chr(c) for c in range(0x21, 0x7F)) + "ĀČĒĢĪĶĻŅŠŪŽ"),
+        ("cell", "".join(chr(c) for c in range(0xC0, 0x17F))),
+        ("label", "Ω ≤ € ‰ № ¶ ÷"),
+    ]
+
+    def ours(canv: Canvas) -> None:
+        run = grid._TextRun(canv)
+        for i, (style, text) in enumerate(lines):
+            run.style(st[style])
+            run.origin(10 + i, 800 - 12 * i)
+            run.line(text)
+        run.draw()
+
+    def reportlabs(canv: Canvas) -> None:
+        text = canv.beginText()
+        current = None
+        for i, (style, line) in enumerate(lines):
+            s = st[style]
+            if (s.font, s.size, s.leading, s.color) != current:
+                text.setFont(s.font, s.size, s.leading)
+                text.setFillColor(s.color)
+                current = (s.font, s.size, s.leading, s.color)
+            text.setTextOrigin(10 + i, 800 - 12 * i)
+            text.textLine(line)
+        canv.drawText(text)
+
+    fonts.register_fonts()
+    codes = []
+    for draw in (ours, reportlabs):
+        canv = Canvas(io.BytesIO())
+        draw(canv)
+        codes.append(canv._code[-1])
+    assert codes[0] == codes[1]
+    assert "/F1+1 " in codes[0] or "/F2+1 " in codes[0]  # the second subset was used
+
+
 def test_fonts_load_from_the_bundle_when_frozen(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
