@@ -106,10 +106,11 @@ def load_settings(path: Path | None = None) -> Settings:
         last_username=str(raw.get("last_username") or ""),
         path=path,
     )
-    if not settings.device_id:
-        import uuid
-
-        settings.device_id = f"desktop-{uuid.uuid4()}"
+    if not settings.device_id:  # a random UUID (version 4) without importing uuid (start-up)
+        b = bytearray(os.urandom(16))
+        b[6], b[8] = (b[6] & 0x0F) | 0x40, (b[8] & 0x3F) | 0x80
+        h = b.hex()
+        settings.device_id = f"desktop-{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
     return settings
 
 

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,20 @@ class TaskManager(QObject):
         self._lock = threading.Lock()
         self._closed = False
         self._inbox: list[Callable[[], None]] = []
-        self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
+        self._wired = False  # _wake -> _drain, connected with the first task (_wire)
+
+    def _wire(self) -> None:
+        """Connect the worker-to-GUI wake-up, before the first task can post.
+
+        Not in __init__: `Qt` (its namespace of ~90 enums, built for Python on first
+        import) is then first needed after the main window's first paint."""
+        from PySide6.QtCore import Qt
+
+        with self._lock:
+            if self._wired:
+                return
+            self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
+            self._wired = True
 
     # ------------------------------------------------------------------ state
     @property
@@ -140,6 +153,8 @@ class TaskManager(QObject):
             future: Future[Any] = Future()
             future.cancel()
             return future
+        if not self._wired:
+            self._wire()
         self._change_pending(+1)
 
         def run() -> Any:
@@ -172,6 +187,8 @@ class TaskManager(QObject):
         with self._lock:
             self._pending += delta
             pending = self._pending
+        from PySide6.QtCore import QThread  # not at import: start-up time
+
         if QThread.currentThread() is self.thread():
             self.busy_changed.emit(pending)
 
