@@ -11,15 +11,23 @@
 4. Pull 100,000 changes (demo data loaded before step 1, then the pushed ops) through
    `/changes` in pages of 5,000: rows/s.
 
-Last line: JSON with push_ops_per_s, baseline_rows_per_s, changes_rows_per_s.
+Steps 2 and 3 run `--rounds` times (default 3, fresh ops and a fresh baseline table each
+time) and the medians are reported: on a shared machine single runs scatter widely. Each
+round also prints the CPU seconds the server process and this client spent on the push,
+and the load average, so that a slow round can be told from a slow server.
+
+Last line: JSON with push_ops_per_s, baseline_rows_per_s, changes_rows_per_s (medians),
+push_share_of_baseline, the per-round figures and the load average.
 Goals (2 cores): push ≥ 1,500 ops/s and ≥ 30 % of the baseline; changes ≥ 10,000 rows/s.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -73,7 +81,90 @@ def _person(i: int) -> dict[str, Any]:
     }
 
 
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process (Linux), None where /proc is not there."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _load() -> float | None:
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return None
+
+
+def _ops(n: int) -> list[dict[str, Any]]:
+    """n/2 person creates, then an update of each."""
+    ids = [str(uuid.uuid4()) for _ in range(n // 2)]
+    return [
+        {"op_id": str(uuid.uuid4()), "collection": "persons", "id": pid, "kind": "create", "fields": _person(i)}
+        for i, pid in enumerate(ids)
+    ] + [
+        {"op_id": str(uuid.uuid4()), "collection": "persons", "id": pid, "kind": "update", "base_version": 1,
+         "fields": {"place_of_birth": "Buhāra", "special_features": f"Pazīme {i}"}}
+        for i, pid in enumerate(ids)
+    ]  # fmt: skip
+
+
+def _push_round(session: requests.Session, api: str, server_pid: int) -> dict[str, Any]:
+    ops = _ops(OPS)
+    server_cpu, load = _cpu_seconds(server_pid), _load()
+    started, client_cpu = time.perf_counter(), time.process_time()
+    for start in range(0, len(ops), BATCH):
+        r = session.post(
+            f"{api}/sync/push", json={"device_id": "bench", "ops": ops[start : start + BATCH]}
+        )
+        r.raise_for_status()
+        statuses = {a["status"] for a in r.json()["results"]}
+        assert statuses == {"applied"}, statuses
+    seconds = time.perf_counter() - started
+    client_cpu = time.process_time() - client_cpu
+    server_after = _cpu_seconds(server_pid)
+    return {
+        "ops_per_s": OPS / seconds,
+        "seconds": seconds,
+        "server_cpu_s": None if server_cpu is None or server_after is None
+        else server_after - server_cpu,
+        "client_cpu_s": client_cpu,
+        "load_before": load,
+        "load_after": _load(),
+        "ops": ops,
+    }  # fmt: skip
+
+
+def _baseline_round(base: str, ops: list[dict[str, Any]]) -> float:
+    """The same record rows, one SQLAlchemy bulk insert, into a fresh `records` table."""
+    base_url = _fresh_database(base, "bench_baseline")
+    base_engine = make_engine(base_url)
+    metadata.create_all(base_engine, tables=[records])
+    now = datetime.now(UTC)
+    rows = [
+        {"id": op["id"] if op["kind"] == "create" else str(uuid.uuid4()), "collection": "persons", "version": 1,
+         "deleted": False, "data": {**_person(i), **op["fields"]}, "created_at": now, "created_by": "bench",
+         "updated_at": now, "updated_by": "bench", "person_id": None, "case_id": None}
+        for i, op in enumerate(ops)
+    ]  # fmt: skip
+    started = time.perf_counter()
+    with base_engine.begin() as conn:
+        conn.execute(records.insert(), rows)
+    seconds = time.perf_counter() - started
+    base_engine.dispose()
+    return len(rows) / seconds
+
+
+def _fmt(value: float | None, spec: str = ".2f") -> str:
+    return "?" if value is None else format(value, spec)
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=3, help="push/baseline rounds (median)")
+    args = parser.parse_args()
     base = os.environ.get("REGISTRY_TEST_POSTGRES_URL")
     if not base:
         sys.exit("Set REGISTRY_TEST_POSTGRES_URL (source .ci/start-postgres)")
@@ -116,50 +207,27 @@ def main() -> None:
         ).json()["access_token"]
         session.headers["Authorization"] = f"Bearer {token}"
 
-        ids = [str(uuid.uuid4()) for _ in range(OPS // 2)]
-        ops = [
-            {"op_id": str(uuid.uuid4()), "collection": "persons", "id": pid, "kind": "create", "fields": _person(i)}
-            for i, pid in enumerate(ids)
-        ] + [
-            {"op_id": str(uuid.uuid4()), "collection": "persons", "id": pid, "kind": "update", "base_version": 1,
-             "fields": {"place_of_birth": "Buhāra", "special_features": f"Pazīme {i}"}}
-            for i, pid in enumerate(ids)
-        ]  # fmt: skip
-        started = time.perf_counter()
-        for start in range(0, len(ops), BATCH):
-            r = session.post(
-                f"{api}/sync/push", json={"device_id": "bench", "ops": ops[start : start + BATCH]}
+        pushes, baselines = [], []
+        for round_no in range(1, args.rounds + 1):
+            push = _push_round(session, api, server.pid)
+            baseline = _baseline_round(base, push.pop("ops"))
+            pushes.append(push)
+            baselines.append(baseline)
+            print(
+                f"round {round_no}: push {OPS} ops in {push['seconds']:.2f} s = "
+                f"{push['ops_per_s']:,.0f} ops/s (batches of {BATCH}; CPU s: server "
+                f"{_fmt(push['server_cpu_s'])}, client {_fmt(push['client_cpu_s'])}; load "
+                f"{_fmt(push['load_before'])}→{_fmt(push['load_after'])}); baseline one bulk "
+                f"insert {baseline:,.0f} rows/s; push/baseline {push['ops_per_s'] / baseline:.0%}"
             )
-            r.raise_for_status()
-            statuses = {a["status"] for a in r.json()["results"]}
-            assert statuses == {"applied"}, statuses
-        push_s = time.perf_counter() - started
-        push_rate = OPS / push_s
-        print(f"push: {OPS} ops in {push_s:.2f} s = {push_rate:,.0f} ops/s (batches of {BATCH})")
-
-        # Baseline: the same rows, one bulk insert, into a fresh table.
-        base_url = _fresh_database(base, "bench_baseline")
-        base_engine = make_engine(base_url)
-        metadata.create_all(base_engine, tables=[records])
-        now = datetime.now(UTC)
-        rows = [
-            {"id": op["id"] if op["kind"] == "create" else str(uuid.uuid4()), "collection": "persons", "version": 1,
-             "deleted": False, "data": {**_person(i), **op["fields"]}, "created_at": now, "created_by": "bench",
-             "updated_at": now, "updated_by": "bench", "person_id": None, "case_id": None}
-            for i, op in enumerate(ops)
-        ]  # fmt: skip
-        started = time.perf_counter()
-        with base_engine.begin() as conn:
-            conn.execute(records.insert(), rows)
-        base_s = time.perf_counter() - started
-        baseline_rate = len(rows) / base_s
-        print(
-            f"baseline: {len(rows)} rows, one bulk insert, {base_s:.2f} s = {baseline_rate:,.0f} rows/s"
+        push_rate = statistics.median(p["ops_per_s"] for p in pushes)
+        baseline_rate = statistics.median(baselines)
+        share = statistics.median(
+            p["ops_per_s"] / b for p, b in zip(pushes, baselines, strict=True)
         )
-        print(
-            f"push / baseline = {push_rate / baseline_rate:.0%} (goal ≥ 30 %); push goal ≥ 1,500 ops/s"
-        )
-        base_engine.dispose()
+        print(f"push: median {push_rate:,.0f} ops/s over {args.rounds} rounds (goal ≥ 1,500)")
+        print(f"baseline: median {baseline_rate:,.0f} rows/s (one SQLAlchemy bulk insert)")
+        print(f"push / baseline = {share:.0%} (median of the rounds; goal ≥ 30 %)")
 
         # Read 100,000 changes through the API.
         started = time.perf_counter()
@@ -188,6 +256,13 @@ def main() -> None:
         "push_ops_per_s": round(push_rate, 1),
         "baseline_rows_per_s": round(baseline_rate, 1),
         "changes_rows_per_s": round(changes_rate, 1),
+        "push_share_of_baseline": round(share, 3),
+        "rounds": [
+            {"push_ops_per_s": round(p["ops_per_s"], 1), "baseline_rows_per_s": round(b, 1),
+             "server_cpu_s": None if p["server_cpu_s"] is None else round(p["server_cpu_s"], 2), "client_cpu_s": round(p["client_cpu_s"], 2),
+             "load_avg_1m": p["load_before"]}
+            for p, b in zip(pushes, baselines, strict=True)
+        ],
     }))  # fmt: skip
 
 

@@ -3,25 +3,40 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import orjson
 import sqlalchemy as sa
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
+from fastapi.routing import APIRoute
 
 from registry_core import permissions
 from registry_server.audit import record_event
 from registry_server.db import write_transaction
 from registry_server.deps import ActorDep, EngineDep, LangDep, SettingsDep
 from registry_server.errors import ApiError
-from registry_server.push import PushEngine, PushIn
+from registry_server.push import PushEngine, PushIn, gc_paused
 from registry_server.tables import changes, record_versions
 
 router = APIRouter(tags=["sync"])
 
 
-@router.post("/sync/push")
+class _GCPausedRoute(APIRoute):
+    """A route whose whole request (body, parsing, the batch, the answer) runs with the
+    cyclic garbage collector held off: see `gc_paused`."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def handle(request: Request) -> Response:
+            with gc_paused():
+                return await handler(request)
+
+        return handle
+
+
 def push(
     body: PushIn,
     request: Request,
@@ -37,6 +52,9 @@ def push(
     with write_transaction(engine) as conn:
         answers = push_engine.push(conn, who, body.ops, lang)
     return _json({"results": answers})
+
+
+router.add_api_route("/sync/push", push, methods=["POST"], route_class_override=_GCPausedRoute)
 
 
 @router.get("/changes")
