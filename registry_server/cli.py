@@ -14,6 +14,7 @@ The database comes from --database or REGISTRY_DATABASE_URL.
 from __future__ import annotations
 
 import argparse
+import gc
 import getpass
 import logging
 import sys
@@ -116,7 +117,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings = Settings(database_url=database_url_from(args.database), training=args.training)
     logging.basicConfig(level=logging.INFO)
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    app = create_app(settings)
+    # Everything loaded so far (modules, reference lists) lives as long as the process:
+    # keep it out of the garbage collector's scans (~10 % of a push's CPU).
+    gc.collect()
+    gc.freeze()
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0
 
 
