@@ -34,6 +34,42 @@ from registry_desktop.widgets import TrainingBanner, format_age
 NAV_KEYS = ("search", "mywork", "outbox", "statistics", "help")
 
 
+def _form_name(collection: str) -> str | None:
+    """The form that edits records of `collection` (None: there is none)."""
+    try:
+        from registry_desktop.formdefs import form_for
+
+        return form_for(collection).name
+    except (KeyError, FileNotFoundError, OSError):
+        return None
+
+
+def _name_inner_editors(root: QWidget) -> None:
+    """Give the line edit inside an editable combo its combo's names (every input has a
+    stable object name and an accessible name). Stop-gap until formkit's RefEditor
+    names its own line edit."""
+    from PySide6.QtWidgets import QComboBox
+
+    for combo in root.findChildren(QComboBox):
+        edit = combo.lineEdit()
+        if edit is None:
+            continue
+        if not edit.objectName() and combo.objectName():
+            edit.setObjectName(f"{combo.objectName()}_text")
+        if not edit.accessibleName() and combo.accessibleName():
+            edit.setAccessibleName(combo.accessibleName())
+
+
+def _form_has(form: str, key: str) -> bool:
+    from registry_desktop.formdefs import load_form
+
+    try:
+        load_form(form).field(key.split(".", 1)[0])
+    except KeyError:
+        return False
+    return True
+
+
 class PlaceholderView(QWidget):
     """A page whose feature comes with a later issue (outbox, statistics, new person)."""
 
@@ -196,6 +232,7 @@ class MainWindow(QMainWindow):
         self.tabs.setMovable(True)
         self.tabs.setDocumentMode(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.pages = QStackedWidget(self.tabs)
         self.pages.setObjectName("workspacePages")
         self.tabs.addTab(self.pages, "")
@@ -288,46 +325,212 @@ class MainWindow(QMainWindow):
             widget.refresh()  # type: ignore[attr-defined]
 
     # ------------------------------------------------------------------ records
-    def open_person(self, person_id: str, seed: Any = None) -> Any:
+    def _find_tab(self, test: Any) -> QWidget | None:
         for index in range(1, self.tabs.count()):
             widget = self.tabs.widget(index)
-            if getattr(widget, "person_id", None) == person_id:
+            if test(widget):
                 self.tabs.setCurrentIndex(index)
                 return widget
+        return None
+
+    def _add_tab(self, widget: QWidget, title: str) -> QWidget:
+        index = self.tabs.addTab(widget, title)
+        self.tabs.setCurrentIndex(index)
+        return widget
+
+    def open_person(self, person_id: str, seed: Any = None) -> Any:
+        found = self._find_tab(
+            lambda w: getattr(w, "person_id", None) == person_id and hasattr(w, "dossier")
+        )
+        if found is not None:
+            return found
         from registry_desktop.person_card import PersonCard
 
         card = PersonCard(self.session, person_id, seed if isinstance(seed, dict) else None)
         card.print_requested.connect(self.print_requested)
         card.loaded.connect(lambda _state, c=card: self._retitle(c))
-        index = self.tabs.addTab(card, card.title())
-        self.tabs.setCurrentIndex(index)
-        return card
+        card.form_requested.connect(self.open_plan)
+        card.case_requested.connect(self.open_case)
+        card.act_requested.connect(self.open_act)
+        return self._add_tab(card, card.title())
+
+    def open_case(self, case_id: str) -> Any:
+        """The case view of `case_id` (one tab per case)."""
+        key = f"case:{case_id}"
+        found = self._find_tab(lambda w: getattr(w, "key", None) == key)
+        if found is not None:
+            return found
+        from registry_desktop.case_view import CaseView
+
+        view = CaseView(self.session, case_id)
+        view.loaded.connect(lambda _state, v=view: self._retitle(v))
+        view.form_requested.connect(self.open_plan)
+        view.act_requested.connect(lambda coll, rec, v=view: self.open_act(coll, rec, v.case))
+        view.person_requested.connect(lambda pid: self.open_person(pid, None))
+        view.queued.connect(lambda _ids: self._refresh_records())
+        return self._add_tab(view, view.title())
+
+    def open_act(self, collection: str, record: Any, case: Any = None) -> Any:
+        """A signed or served act: its read-only output form with Amend and Annul."""
+        key = f"act:{collection}:{record.get('id')}"
+        found = self._find_tab(lambda w: getattr(w, "key", None) == key)
+        if found is not None:
+            return found
+        from registry_desktop.case_view import ActView
+
+        view = ActView(self.session, collection, record, case)
+        view.form_requested.connect(self.open_plan)
+        view.queued.connect(lambda _ids: self._refresh_records())
+        return self._add_tab(view, view.title())
+
+    def open_plan(self, plan: Any) -> Any:
+        """Open the form of a CommandPlan (registry_desktop.case_commands) in a tab: the
+        act with its context and pre-filled values; saving queues the plan's ops."""
+        try:
+            from registry_desktop.formdefs import load_form
+            from registry_desktop.formkit.form_tab import FormTab
+        except ImportError:
+            self.statusBar().showMessage(self.tr("The forms are not available."), 8000)
+            return None
+        if plan.record is not None:
+            key = f"form:{plan.form}:{plan.record_id}"
+            found = self._find_tab(lambda w: getattr(w, "key", None) == key)
+            if found is not None:
+                return found
+        form = load_form(plan.form)
+        tab = FormTab(
+            form, self.session, record=plan.record, context=plan.context, readonly=plan.readonly
+        )
+        widget = tab.form_widget
+        plan.record_id = widget.record_id
+        if plan.prefill:
+            widget.set_values(plan.prefill, mark_clean=True)  # typed data makes it dirty
+        tab.plan = plan  # type: ignore[attr-defined]
+        if not widget.readonly:
+            if form.collection == "persons" and widget.is_new:
+                self._add_duplicate_guard(tab)  # runs first; "new person" goes on
+            if plan.build_ops is not None:
+                widget.add_save_guard(lambda values, _go, t=tab: self._save_plan(t, values))
+        tab.saved.connect(self._record_saved)
+        tab.closed.connect(lambda t=tab: self._close_widget(t))
+        _name_inner_editors(tab)
+        self._add_tab(tab, tab.title())
+        if plan.focus:
+            widget.focus_field(plan.focus)
+        return tab
+
+    def _save_plan(self, tab: Any, values: dict[str, Any]) -> None:
+        """The save guard of a command's form: check the lifecycle action, then queue the
+        act and the actions in order (instead of the form's plain save)."""
+        from registry_desktop.case_view import queue_ops
+
+        plan = tab.plan
+        widget = tab.form_widget
+        problems = plan.check(values)
+        if problems:
+            lang = self.session.language
+            for problem in problems:
+                key = plan.field_for(problem.field)
+                if key not in widget.cells:
+                    key = plan.focus or next(iter(widget.cells))
+                label = widget.message_label(key)
+                label.setText("✖ " + problem.message(lang))
+                label.setStyleSheet("color: #a00000;")
+                label.show()
+                widget.focus_field(key)
+            return
+        changed = None if widget.is_new else widget.changed_fields()
+        ops = plan.ops(values, self.session.user or {}, changed=changed)
+
+        def done(_op_ids: list[str]) -> None:
+            widget.saved.emit(plan.collection or "", {**values, "id": plan.record_id})
+
+        def failed(exc: BaseException) -> None:
+            widget.save_failed.emit(error_text(exc, self.session.language))
+
+        queue_ops(self.session, ops, done, failed, owner=tab)
+
+    def _add_duplicate_guard(self, tab: Any) -> None:
+        try:
+            from registry_desktop.formkit.duplicate_check import duplicate_guard
+        except ImportError:
+            return
+        guard = duplicate_guard(
+            self.session, tab.form_widget, on_open=lambda pid: self.open_person(pid, None)
+        )
+        tab.duplicate_guard = guard
+        tab.form_widget.add_save_guard(guard)
+        outcome = guard.outcome
+        outcome.open_person.connect(lambda _pid, _p, t=tab: self._close_widget(t))
+
+    def _record_saved(self, collection: str, view: dict[str, Any]) -> None:
+        """A form saved: refresh the cards and case views that show the record."""
+        self._refresh_records()
+        if collection == "persons" and view.get("id"):
+            self.open_person(str(view["id"]), view)
+
+    def _refresh_records(self) -> None:
+        for widget in self.record_tabs():
+            if hasattr(widget, "dossier") and hasattr(widget, "load"):
+                widget.load()  # type: ignore[attr-defined]
+            elif getattr(widget, "key", "").startswith("case:"):
+                widget.load_local()  # type: ignore[attr-defined]
+
+    def open_record_form(self, collection: str, record_id: str, field: str = "") -> None:
+        """The form of a record (from the local cache) at `field`; a case action's field
+        that the case form does not have opens the case view instead."""
+        from registry_desktop import case_commands as cc
+
+        session = self.session
+        user = dict(session.user or {})
+
+        def read(store: Any) -> Any:
+            if store is None:
+                return None
+            record = store.get(collection, record_id)
+            if record is None:
+                return None
+            case = None
+            if record.get("case_id"):
+                case = store.get("cases", str(record["case_id"]))
+            return record, case
+
+        def fetch() -> Any:
+            api = session.api
+            record = api.get(collection, record_id)
+            case = api.get("cases", str(record["case_id"])) if record.get("case_id") else None
+            return record, case
+
+        def missing(_exc: BaseException | None = None) -> None:
+            self.statusBar().showMessage(self.tr("The record is not in the local cache."), 8000)
+
+        def opened(found: Any) -> None:
+            if not found:
+                if session.online and session.api is not None:  # not cached yet: ask
+                    session.tasks.run_net(fetch, show, missing)
+                else:
+                    missing()
+                return
+            show(found)
+
+        def show(found: Any) -> None:
+            record, case = found
+            form = _form_name(collection)
+            if form is None:
+                return
+            if collection == "cases" and field and not _form_has(form, field):
+                self.open_case(record_id)
+                return
+            plan = cc.new_record_plan(form, collection, user, case=case, record=record)
+            tab = self.open_plan(plan)
+            if tab is not None and field and _form_has(form, field):
+                tab.form_widget.focus_field(field)
+
+        session.tasks.run_db(read, opened, session.handle_error)
 
     def go_to_record(self, collection: str, record_id: str, field: str) -> None:
-        """The outbox's "Go to field": open the person card of the record and highlight
-        the section of the field (the forms issue will open the form at the field)."""
-        session = self.session
-
-        def person_of(store: Any) -> str:
-            if store is None:
-                return ""
-            if collection == "persons":
-                return record_id
-            record = store.get(collection, record_id) or {}
-            pid = record.get("person_id")
-            if not pid and record.get("case_id"):
-                pid = (store.get("cases", str(record["case_id"])) or {}).get("person_id")
-            return str(pid or "")
-
-        def opened(pid: str) -> None:
-            if not pid:
-                self.statusBar().showMessage(self.tr("The record is not in the local cache."), 8000)
-                return
-            card = self.open_person(pid, None)
-            if hasattr(card, "highlight_field"):
-                card.highlight_field(collection, record_id, field)
-
-        session.tasks.run_db(person_of, opened, session.handle_error)
+        """The outbox's "Go to field": open the record's form at the field."""
+        self.open_record_form(collection, record_id, field)
 
     def _retitle(self, widget: QWidget) -> None:
         index = self.tabs.indexOf(widget)
@@ -338,8 +541,22 @@ class MainWindow(QMainWindow):
         return [self.tabs.widget(i) for i in range(1, self.tabs.count())]
 
     def close_tab(self, index: int) -> None:
+        """Close a record tab; a form with typed data asks first (its Cancel)."""
         if index <= 0:
             return
+        widget = self.tabs.widget(index)
+        cancel = getattr(widget, "cancel", None)
+        if hasattr(widget, "form_widget") and callable(cancel):
+            cancel()  # emits closed() when it may close; the tab goes in _close_widget
+            return
+        self._remove_tab(index)
+
+    def _close_widget(self, widget: QWidget) -> None:
+        index = self.tabs.indexOf(widget)
+        if index > 0:
+            self._remove_tab(index)
+
+    def _remove_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
         self.tabs.removeTab(index)
         widget.deleteLater()
@@ -349,20 +566,43 @@ class MainWindow(QMainWindow):
 
     def close_record_tabs(self) -> None:
         for index in range(self.tabs.count() - 1, 0, -1):
-            self.close_tab(index)
+            self._remove_tab(index)
 
     def next_tab(self, step: int = 1) -> None:
         count = self.tabs.count()
         if count > 1:
             self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
 
+    def _tab_changed(self, _index: int) -> None:
+        """A form tab has its own F1 (field help): the window's F1 steps aside there."""
+        if not hasattr(self, "_help_key"):
+            return  # still building
+        widget = self.tabs.currentWidget()
+        if hasattr(widget, "help_shortcut"):
+            self.act_help.setShortcut(QKeySequence())
+        else:
+            self.act_help.setShortcut(self._help_key)
+
     def new_person(self) -> None:
-        for index in range(1, self.tabs.count()):
-            if getattr(self.tabs.widget(index), "key", None) == "newperson":
-                self.tabs.setCurrentIndex(index)
-                return
-        view = PlaceholderView("newperson")
-        self.tabs.setCurrentIndex(self.tabs.addTab(view, view.title.text()))
+        """The new-person form (with the duplicate check before the save)."""
+        found = self._find_tab(
+            lambda w: (
+                getattr(w, "key", "").startswith("form:person:")
+                and getattr(getattr(w, "form_widget", None), "is_new", False)
+            )
+        )
+        if found is not None:
+            return
+        try:
+            from registry_desktop import case_commands as cc
+
+            plan = cc.new_record_plan("person", "persons", dict(self.session.user or {}))
+        except (ImportError, FileNotFoundError):
+            plan = None
+        if plan is None or self.open_plan(plan) is None:
+            if self._find_tab(lambda w: getattr(w, "key", None) == "newperson") is None:
+                view = PlaceholderView("newperson")
+                self._add_tab(view, view.title.text())
 
     def print_current(self) -> None:
         widget = self.tabs.currentWidget()
@@ -406,6 +646,7 @@ class MainWindow(QMainWindow):
         )
         if self.act_help.shortcut().isEmpty():
             self.act_help.setShortcut(Key("F1"))
+        self._help_key = self.act_help.shortcut()
         self.act_mywork = self._action("actMyWork", lambda: self.show_page("mywork"))
         self.act_outbox = self._action("actOutbox", lambda: self.show_page("outbox"))
         self.act_stats = self._action("actStatistics", lambda: self.show_page("statistics"))

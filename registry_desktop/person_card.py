@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from registry_core.messages import register, text
 from registry_desktop.labels import (
     HIDDEN_FIELDS,
     bool_text,
@@ -62,6 +63,36 @@ TITLE_FIELDS = {
     "sis-alerts": ("alert_type", "national_alert_id", "status"),
     "tasks": ("title", "due_date", "status"),
 }
+
+
+register(
+    {
+        "desktop.card.edit_person": ("Labot personu", "Edit person"),
+        "desktop.card.new_document": ("Jauns dokuments", "New document"),
+        "desktop.card.new_address": ("Jauna adrese", "New address"),
+        "desktop.card.open_case": ("Atvērt lietu", "Open case"),
+        "desktop.card.new_entry_ban": ("Jauns ieceļošanas aizliegums", "New entry ban"),
+        "desktop.card.view_case": ("Lietas skats", "Case view"),
+        "desktop.card.edit": ("Labot", "Edit"),
+        "desktop.card.open": ("Atvērt", "Open"),
+        "desktop.card.locked": ("🔒 parakstīts — tikai lasāms", "🔒 signed — read-only"),
+    }
+)
+
+# Section → (form, collection, message code of its "new" button) for records made here.
+NEW_BUTTONS = {
+    "identity": ("person", "persons", "desktop.card.edit_person"),
+    "documents": ("document", "documents", "desktop.card.new_document"),
+    "addresses": ("address", "addresses", "desktop.card.new_address"),
+    "cases": ("case", "cases", "desktop.card.open_case"),
+    "entry-bans": ("entry_ban", "entry-bans", "desktop.card.new_entry_ban"),
+}
+# Collection → form of its records (opened from the record's button).
+RECORD_FORMS = {
+    "documents": "document", "addresses": "address", "cases": "case",
+    "decisions": "decision", "entry-bans": "entry_ban", "detentions": "detention",
+    "appeals": "appeal", "departures": "departure", "sis-alerts": "sis_alert",
+}  # fmt: skip
 
 
 class Section(QWidget):
@@ -128,11 +159,19 @@ class PersonCard(QWidget):
         loaded(str): the card shows data ("local" or "registry") or "missing".
         history_loaded(): the history section is filled.
         print_requested(object): the officer asked to print this person.
+        form_requested(object): open a form (a CommandPlan of registry_desktop.case_commands:
+            edit the person, a new document, address, case or entry ban, or a record's form).
+        case_requested(str): open the case view of a case id.
+        act_requested(str, object): open a signed or served act read-only (collection,
+            record).
     """
 
     loaded = Signal(str)
     history_loaded = Signal()
     print_requested = Signal(object)
+    form_requested = Signal(object)
+    case_requested = Signal(str)
+    act_requested = Signal(str, object)
 
     def __init__(
         self,
@@ -437,10 +476,107 @@ class PersonCard(QWidget):
             form.addRow(name, value)
         return box
 
+    # ------------------------------------------------------------------ forms
+    @property
+    def user(self) -> dict[str, Any]:
+        return dict(self.session.user or {})
+
+    def _may_write(self, collection: str) -> bool:
+        from registry_core import permissions
+
+        roles = [str(r) for r in self.user.get("roles") or []]
+        return not roles or permissions.can_write(roles, collection)
+
+    def _button(self, code: str, name: str, slot: Any, parent: QWidget) -> QPushButton:
+        button = QPushButton(text(code, self.lang), parent)
+        button.setObjectName(name)
+        button.setAccessibleName(text(code, self.lang))
+        button.clicked.connect(lambda _c=False: slot())
+        return button
+
+    def _section_buttons(self, key: str) -> QWidget | None:
+        """The section's action button (New document, Open case…), when allowed."""
+        spec = NEW_BUTTONS.get(key)
+        if spec is None or self.dossier is None:
+            return None
+        form, collection, code = spec
+        if not self._may_write(collection):
+            return None
+        bar = QWidget(self)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 4)
+        name = f"new_{key}" if key != "identity" else "editPerson"
+        row.addWidget(self._button(code, name, lambda: self.new_record(key), bar))
+        row.addStretch(1)
+        return bar
+
+    def new_record(self, key: str) -> Any:
+        """Open the section's form: edit the person, or a new record with the person."""
+        from registry_desktop import case_commands as cc
+
+        form, collection, _code = NEW_BUTTONS[key]
+        if key == "identity":
+            plan = cc.new_record_plan(form, collection, self.user, record=self.person)
+        else:
+            plan = cc.new_record_plan(form, collection, self.user, person=self.person)
+        self.form_requested.emit(plan)
+        return plan
+
+    def open_record(self, collection: str, record: dict[str, Any]) -> None:
+        """A record's form; a signed or served act opens read-only (Amend/Annul there);
+        a case opens its case view."""
+        from registry_desktop import case_commands as cc
+
+        if collection == "cases":
+            self.case_requested.emit(str(record.get("id")))
+            return
+        if cc.act_locked(collection, record):
+            self.act_requested.emit(collection, record)
+            return
+        form = RECORD_FORMS.get(collection)
+        if form is None:
+            return
+        case = None
+        if record.get("case_id"):
+            for row in ((self.dossier or {}).get("related") or {}).get("cases") or []:
+                if str(row.get("id")) == str(record["case_id"]):
+                    case = row
+        plan = cc.new_record_plan(form, collection, self.user, case=case, record=record)
+        self.form_requested.emit(plan)
+
+    def _record_buttons(self, key: str, record: dict[str, Any]) -> QWidget | None:
+        from registry_desktop import case_commands as cc
+
+        if key not in RECORD_FORMS:
+            return None
+        bar = QWidget(self)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        rid = str(record.get("id"))
+        if key == "cases":
+            button = self._button("desktop.card.view_case", "openCase",
+                                  lambda: self.open_record(key, record), bar)  # fmt: skip
+        elif cc.act_locked(key, record):
+            row.addWidget(_value_label(text("desktop.card.locked", self.lang), bar))
+            button = self._button("desktop.card.open", f"openRecord_{key}",
+                                  lambda: self.open_record(key, record), bar)  # fmt: skip
+        elif self._may_write(key):
+            button = self._button("desktop.card.edit", f"editRecord_{key}",
+                                  lambda: self.open_record(key, record), bar)  # fmt: skip
+        else:
+            return None
+        button.setProperty("record_id", rid)
+        row.addWidget(button)
+        row.addStretch(1)
+        return bar
+
     def _render_identity(self, person: dict[str, Any]) -> None:
         section = self.sections["identity"]
         section.set_title(section_label("identity"))
         section.clear()
+        buttons = self._section_buttons("identity")
+        if buttons is not None:
+            section.add(buttons)
         if person:
             section.add(self._form("persons", person, IDENTITY_FIELDS))
 
@@ -466,6 +602,9 @@ class PersonCard(QWidget):
         section.clear()
         if self.dossier is None:
             return
+        buttons = self._section_buttons(key)
+        if buttons is not None:
+            section.add(buttons)
         if not records:
             section.add(_value_label(self.tr("None recorded."), self))
             return
@@ -474,6 +613,9 @@ class PersonCard(QWidget):
             title.setObjectName(f"recordTitle_{key}")
             title.setStyleSheet("font-weight: bold;")
             section.add(title)
+            actions = self._record_buttons(key, record)
+            if actions is not None:
+                section.add(actions)
             if key == "cases":
                 deadline = self._deadline_text(record.get("next_deadline"))
                 if deadline:
