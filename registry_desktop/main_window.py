@@ -44,22 +44,6 @@ def _form_name(collection: str) -> str | None:
         return None
 
 
-def _name_inner_editors(root: QWidget) -> None:
-    """Give the line edit inside an editable combo its combo's names (every input has a
-    stable object name and an accessible name). Stop-gap until formkit's RefEditor
-    names its own line edit."""
-    from PySide6.QtWidgets import QComboBox
-
-    for combo in root.findChildren(QComboBox):
-        edit = combo.lineEdit()
-        if edit is None:
-            continue
-        if not edit.objectName() and combo.objectName():
-            edit.setObjectName(f"{combo.objectName()}_text")
-        if not edit.accessibleName() and combo.accessibleName():
-            edit.setAccessibleName(combo.accessibleName())
-
-
 def _form_has(form: str, key: str) -> bool:
     from registry_desktop.formdefs import load_form
 
@@ -413,7 +397,6 @@ class MainWindow(QMainWindow):
                 widget.add_save_guard(lambda values, _go, t=tab: self._save_plan(t, values))
         tab.saved.connect(self._record_saved)
         tab.closed.connect(lambda t=tab: self._close_widget(t))
-        _name_inner_editors(tab)
         self._add_tab(tab, tab.title())
         if plan.focus:
             widget.focus_field(plan.focus)

@@ -192,7 +192,8 @@ class FormTab(QWidget):
             lambda: self.form_widget.help_requested.emit(self.form_widget.focused_key())
         )
         if session is not None and hasattr(session, "language_changed"):
-            session.language_changed.connect(lambda _lang: self.retranslate())
+            # A bound method: Qt drops the connection when this tab is deleted.
+            session.language_changed.connect(self._language_changed)
         self._show_problems([])
         self.retranslate()
 
@@ -204,6 +205,9 @@ class FormTab(QWidget):
     def title(self) -> str:
         title = self.form.title.get(self.lang)
         return text("formkit.new", self.lang, title=title) if self.form_widget.is_new else title
+
+    def _language_changed(self, _lang: str) -> None:
+        self.retranslate()
 
     def retranslate(self) -> None:
         lang = self.lang

@@ -519,6 +519,20 @@ class RefEditor(_ReadOnlyCombo, _Editor):
         line.textEdited.connect(lambda _t: QTimer.singleShot(0, self, self._highlight_best))
         self.currentIndexChanged.connect(self._index_changed)
 
+    # The line edit inside the combo is what takes the typing: it carries the combo's
+    # names too, so screen readers and tests find every input (DESIGN.md §8).
+    def setObjectName(self, name: str) -> None:  # noqa: N802 (Qt API)
+        super().setObjectName(name)
+        line = getattr(self, "line", None)
+        if line is not None:
+            line.setObjectName(f"{name}_text")
+
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802 (Qt API)
+        super().setAccessibleName(name)
+        line = getattr(self, "line", None)
+        if line is not None:
+            line.setAccessibleName(name)
+
     def _index_changed(self, _index: int) -> None:
         if not self._setting:
             self.edited.emit()
