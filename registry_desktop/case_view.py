@@ -297,10 +297,16 @@ def queue_ops(
         if store is None:
             raise RuntimeError("no local store")
         writer = LocalWriter(store, officer)
-        return [
-            writer.save(op.collection, op.record_id, dict(op.fields), kind=op.kind).op_id
-            for op in wanted
-        ]
+        op_ids: list[str] = []
+        for op in wanted:
+            # Each op of a plan waits for the ones before it: a rejected act holds back
+            # its sign, serve and case action instead of letting them go alone.
+            result = writer.save(
+                op.collection, op.record_id, dict(op.fields), kind=op.kind,
+                depends_on=[i for i in op_ids if i],
+            )  # fmt: skip
+            op_ids.append(result.op_id)
+        return op_ids
 
     def ok(op_ids: list[str]) -> None:
         session.outbox_changed()

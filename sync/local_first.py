@@ -9,6 +9,7 @@ thread that owns the `LocalStore` (the desktop's DB worker).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +40,7 @@ class LocalWriter:
         *,
         kind: str = "create",
         base_version: int | None = None,
+        depends_on: Sequence[str] = (),
     ) -> SaveResult:
         """Queue a change and show it locally, atomically.
 
@@ -46,6 +48,9 @@ class LocalWriter:
         (fields equal to the local view are dropped, so the registry's field-level merge
         sees only real changes); for action `{"action": name, ...params}`.
         `base_version` defaults to the registry version the local view is based on.
+        `depends_on`: op ids this op must wait for beyond the automatic ones (same record,
+        parent records), e.g. a case action on the act saved just before it: if the act
+        is rejected, the action is held back instead of being sent alone.
         """
         if kind not in KINDS:
             raise ValueError(f"unknown op kind {kind!r}")
@@ -56,7 +61,9 @@ class LocalWriter:
 
         def tx() -> SaveResult:
             with self.store.transaction() as conn:
-                return self._save(conn, collection, record_id, clean, kind, base_version)
+                return self._save(
+                    conn, collection, record_id, clean, kind, base_version, depends_on
+                )
 
         return outbox.retry_busy(tx)
 
@@ -68,6 +75,7 @@ class LocalWriter:
         fields: dict[str, Any],
         kind: str,
         base_version: int | None,
+        extra_depends: Sequence[str] = (),
     ) -> SaveResult:
         write_only = collection in WRITE_ONLY
         if not write_only:
@@ -91,6 +99,9 @@ class LocalWriter:
                 dep = outbox.latest_unsettled(conn, self.officer, parent, str(value))
                 if dep and dep not in depends:
                     depends.append(dep)
+        for dep in extra_depends:
+            if dep and dep not in depends:
+                depends.append(dep)
         base = {k: known[1].get(k) for k in fields} if known and kind == "update" else {}
         op_id = str(uuid.uuid4())
         outbox.insert_op(

@@ -94,6 +94,23 @@ def test_dependencies_follow_parents_and_the_same_record(store: LocalStore) -> N
     assert store.outbox_counts("b")[OpState.PENDING] == 1
 
 
+def test_an_action_can_wait_for_the_act_saved_before_it(store: LocalStore) -> None:
+    """A case action queued after its detention waits for it (it is not the case's child)."""
+    w = LocalWriter(store, "a")
+    person, case, detention = pid(), pid(), pid()
+    w.save("persons", person, PERSON)
+    c = w.save("cases", case, {"person_id": person, "owner_institution": "VRS"})
+    d = w.save("detentions", detention, {"case_id": case, "person_id": person})
+    act = w.save(
+        "cases", case, {"action": "record_detention"}, kind="action", depends_on=[d.op_id]
+    )
+    plain = w.save("cases", case, {"action": "start_decision"}, kind="action")
+    ops = {o.op_id: o for o in store.outbox("a")}
+    assert d.op_id in ops[act.op_id].depends_on
+    assert c.op_id in ops[act.op_id].depends_on
+    assert d.op_id not in ops[plain.op_id].depends_on
+
+
 def test_write_only_collections_keep_no_local_record(store: LocalStore) -> None:
     rid = pid()
     LocalWriter(store, "a").save("print-jobs", rid, {"what": "case sheet"})
