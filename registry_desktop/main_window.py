@@ -10,18 +10,19 @@ open tabs stay as they were.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+# Only what the first paint needs is imported here. PySide6 builds a class (and its
+# enums) for Python on first import; `Qt` alone is ~90 enums. The rest (QtGui's actions
+# and key sequences, `Qt`, the lock page's widgets) is imported with the chrome, after
+# the first paint (see MainWindow.ensure_chrome).
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -30,6 +31,9 @@ from PySide6.QtWidgets import (
 
 from registry_desktop.session import Session, error_text
 from registry_desktop.widgets import TrainingBanner, format_age
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent
 
 NAV_KEYS = ("search", "mywork", "outbox", "statistics", "help")
 
@@ -101,6 +105,9 @@ class LockPage(QWidget):
     unlock_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLineEdit, QPushButton
+
         super().__init__(parent)
         self.setObjectName("lockPage")
         layout = QVBoxLayout(self)
@@ -185,6 +192,8 @@ class MainWindow(QMainWindow):
         self.training = training
         self.locked = False
         self._shown_once = False
+        self._first_paint_seen = False
+        self._chrome_ready = False
         self._views: dict[str, QWidget] = {}
 
         root = QWidget(self)
@@ -205,9 +214,8 @@ class MainWindow(QMainWindow):
         self.rail = QListWidget(work)
         self.rail.setObjectName("navRail")
         self.rail.setFixedWidth(170)
-        for key in NAV_KEYS:
-            item = QListWidgetItem(self.rail)
-            item.setData(Qt.ItemDataRole.UserRole, key)
+        for _key in NAV_KEYS:
+            QListWidgetItem(self.rail)  # its key (UserRole) is set with the chrome
         self.rail.currentRowChanged.connect(self._rail_changed)
         work_layout.addWidget(self.rail)
         self.tabs = QTabWidget(work)
@@ -220,33 +228,81 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self.tabs)
         self.pages.setObjectName("workspacePages")
         self.tabs.addTab(self.pages, "")
-        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         work_layout.addWidget(self.tabs, 1)
         self.stack.addWidget(work)
         self.work = work
+        self.setCentralWidget(root)
+        self.session.data_reset.connect(self.close_record_tabs)
+        self.retranslate()
+        self.resize(1200, 800)
+        # Start-up stays light: the window paints first with the rail and the tabs; the
+        # menus, shortcuts, status bar, lock page and print flow (the "chrome") are built
+        # just after that first paint, then the Search page. Anything that needs the
+        # chrome earlier gets it built on first access (see __getattr__).
+
+    # ------------------------------------------------------------------ chrome
+    _CHROME = frozenset(
+        {"lock_page", "print_flow", "lang_group", "_age_timer"}
+        | {f"act_{n}" for n in ("search", "new_person", "print", "close_tab", "next_tab",
+                                "prev_tab", "lock", "logout", "quit", "help", "mywork",
+                                "outbox", "stats", "reset", "lv", "en")}
+        | {f"menu_{n}" for n in ("file", "view", "language", "training", "help")}
+        | {f"status_{n}" for n in ("server", "officer", "connection", "outbox", "age", "sync")}
+    )  # fmt: skip
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached when normal lookup fails: a chrome attribute before it was built.
+        if name in MainWindow._CHROME and not self.__dict__.get("_chrome_ready", False):
+            self.ensure_chrome()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    @property
+    def chrome_ready(self) -> bool:
+        return bool(self.__dict__.get("_chrome_ready", False))
+
+    def ensure_chrome(self) -> None:
+        """Build the menus, shortcuts, status bar, lock page and print flow (once)."""
+        if self.chrome_ready:
+            return
+        self._chrome_ready = True
+        from PySide6.QtCore import Qt
+
+        for row, key in enumerate(NAV_KEYS):
+            self.rail.item(row).setData(Qt.ItemDataRole.UserRole, key)
+        bar = self.tabs.tabBar()
+        bar.setTabButton(0, bar.ButtonPosition.RightSide, None)  # the page tab stays
         self.lock_page = LockPage(self.stack)
         self.stack.addWidget(self.lock_page)
-        self.setCentralWidget(root)
-
+        self.lock_page.unlock_requested.connect(self._unlock)
         self._build_actions()
         self._build_status_bar()
         from registry_desktop.print_flow import PrintFlow
 
-        self.print_flow = PrintFlow(session, self)
+        self.print_flow = PrintFlow(self.session, self)
         self.print_flow.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.print_requested.connect(self.print_flow.request)
         self.session.changed.connect(self.update_status)
         self.session.language_changed.connect(lambda _lang: self.update_status())
-        self.session.data_reset.connect(self.close_record_tabs)
-        self.lock_page.unlock_requested.connect(self._unlock)
         self._age_timer = QTimer(self)
         self._age_timer.setInterval(30_000)
         self._age_timer.timeout.connect(self.update_status)
         self._age_timer.start()
-        self.retranslate()
-        # The Search page is built just after the window shows: start-up stays light.
-        QTimer.singleShot(0, lambda: self.rail.currentRow() < 0 and self.rail.setCurrentRow(0))
-        self.resize(1200, 800)
+        self._retranslate_chrome()
+
+    def _after_first_paint(self) -> None:
+        self.ensure_chrome()
+        row = self.rail.currentRow()
+        if row < 0:  # the Search page
+            self.rail.setCurrentRow(0)
+        else:  # the rail took the focus (and row 0) while the window showed
+            self._rail_changed(row)
+
+    def paintEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
+        super().paintEvent(event)
+        if not self._first_paint_seen:
+            self._first_paint_seen = True
+            QTimer.singleShot(0, self, self._after_first_paint)  # cancelled with self
 
     # ------------------------------------------------------------------ views
     def view(self, key: str) -> QWidget:
@@ -300,6 +356,8 @@ class MainWindow(QMainWindow):
     def _rail_changed(self, row: int) -> None:
         if not 0 <= row < len(NAV_KEYS):
             return
+        if self._shown_once and not self._first_paint_seen:
+            return  # shown, not yet painted: the page is built after the first paint
         key = NAV_KEYS[row]
         widget = self.view(key)
         self.pages.setCurrentWidget(widget)
@@ -559,7 +617,9 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, _index: int) -> None:
         """A form tab has its own F1 (field help): the window's F1 steps aside there."""
         if not hasattr(self, "_help_key"):
-            return  # still building
+            return  # still building (the chrome comes after the first paint)
+        from PySide6.QtGui import QKeySequence
+
         widget = self.tabs.currentWidget()
         if hasattr(widget, "help_shortcut"):
             self.act_help.setShortcut(QKeySequence())
@@ -600,6 +660,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ menus
     def _action(self, name: str, slot: Any, shortcut: Any = None) -> QAction:
+        from PySide6.QtGui import QAction
+
         action = QAction(self)
         action.setObjectName(name)
         if shortcut is not None:
@@ -612,6 +674,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
         Key = QKeySequence  # noqa: N806
         self.act_search = self._action("actSearch", self.focus_search, Key(Key.StandardKey.Find))
         self.act_new_person = self._action("actNewPerson", self.new_person, Key("Ctrl+N"))
@@ -822,13 +886,26 @@ class MainWindow(QMainWindow):
             "help": self.tr("Help"),
         }
         for row, key in enumerate(NAV_KEYS):
-            item = self.rail.item(row)
-            item.setText(names[key])
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, names[key])
+            self.rail.item(row).setText(names[key])
         self.rail.setAccessibleName(self.tr("Navigation"))
         self.tabs.setAccessibleName(self.tr("Open records"))
         row = max(0, self.rail.currentRow())
         self.tabs.setTabText(0, names[NAV_KEYS[row]])
+        for index in range(1, self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if hasattr(widget, "title") and callable(widget.title):
+                self.tabs.setTabText(index, widget.title())
+            elif isinstance(widget, PlaceholderView):
+                self.tabs.setTabText(index, widget.title.text())
+        if self.chrome_ready:
+            self._retranslate_chrome()
+
+    def _retranslate_chrome(self) -> None:
+        from PySide6.QtCore import Qt
+
+        for row in range(self.rail.count()):
+            item = self.rail.item(row)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, item.text())
         self.lock_page.retranslate()
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_view.setTitle(self.tr("&View"))
@@ -849,25 +926,27 @@ class MainWindow(QMainWindow):
         self.act_outbox.setText(self.tr("&Outbox"))
         self.act_stats.setText(self.tr("S&tatistics"))
         self.act_reset.setText(self.tr("&Reset training data…"))
-        for index in range(1, self.tabs.count()):
-            widget = self.tabs.widget(index)
-            if hasattr(widget, "title") and callable(widget.title):
-                self.tabs.setTabText(index, widget.title())
-            elif isinstance(widget, PlaceholderView):
-                self.tabs.setTabText(index, widget.title.text())
         self.update_status()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            (self.act_en if self.session.language == "en" else self.act_lv).setChecked(True)
+            if self.chrome_ready:
+                (self.act_en if self.session.language == "en" else self.act_lv).setChecked(True)
         super().changeEvent(event)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            # A window shown but never painted (minimised at start) still gets its chrome.
+            QTimer.singleShot(1000, self, self._unpainted_fallback)
             self.shown.emit()
+
+    def _unpainted_fallback(self) -> None:
+        if not self._first_paint_seen:
+            self._first_paint_seen = True
+            self._after_first_paint()
 
     # ------------------------------------------------------------------ leaving
     def confirm_unsynced(self, logout: bool) -> bool:
