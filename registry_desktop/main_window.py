@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
     print_requested = Signal(object)
     reset_training_requested = Signal()
     logout_requested = Signal()
+    unlocked = Signal()
     shown = Signal()
 
     def __init__(self, session: Session, *, training: bool = False) -> None:
@@ -871,6 +872,7 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(True)
         for action in self.actions():
             action.setEnabled(True)
+        self.unlocked.emit()
 
     # ------------------------------------------------------------------ language
     def retranslate(self) -> None:
