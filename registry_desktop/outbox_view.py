@@ -18,7 +18,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractItemModel,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -26,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -72,10 +71,61 @@ STATE_COLOURS = {
     "blocked": "#a00000",
 }
 PROBLEM_STATES = frozenset({"conflict", "rejected", "blocked"})
+# The rows of the view are bounded, so that reading the outbox again never makes the GUI
+# thread lay out thousands of rows: every op that needs the officer (conflict, rejected,
+# blocked), the first WAITING_SHOWN still to send, the latest APPLIED_SHOWN answered. The
+# status line gives the whole outbox's counts.
+WAITING_SHOWN = 100
+APPLIED_SHOWN = 50
+
+
+@dataclass(frozen=True)
+class OutboxRead:
+    """What the view shows of the outbox, and the outbox's totals."""
+
+    ops: list[Any]
+    total: int  # ops in the outbox (applied ones of the last week included)
+    problems: int  # conflict, rejected, blocked
+    waiting: int  # pending, sending
+    last_position: int  # of the newest op in the outbox
+
+
+def visible_ops(
+    ops: list[Any],
+    shown: frozenset[str] = frozenset(),
+    since: int | None = None,
+    *,
+    waiting_shown: int = WAITING_SHOWN,
+    applied_shown: int = APPLIED_SHOWN,
+) -> OutboxRead:
+    """The rows to show (DB worker): see WAITING_SHOWN. While a sync runs the caller
+    passes `shown` (the rows on screen) and `since` (the newest position it read): the
+    rows stay exactly those, with their new states, plus the ops saved since, so that the
+    view updates rows in place instead of laying them all out again."""
+    states = [state_of(op) for op in ops]
+    problems = sum(1 for st in states if st in PROBLEM_STATES)
+    waiting = sum(1 for st in states if st in ("pending", "sending"))
+    newest = max((op.position for op in ops), default=0)
+    if since is not None:
+        keep = [
+            op
+            for op, st in zip(ops, states, strict=True)
+            if str(op.op_id) in shown or (op.position > since and st != "applied")
+        ]
+        return OutboxRead(keep, len(ops), problems, waiting, max(newest, since))
+    applied = [op for op, st in zip(ops, states, strict=True) if st == "applied"]
+    pending = [op for op, st in zip(ops, states, strict=True) if st in ("pending", "sending")]
+    keep_ids = {id(op) for op in applied[-applied_shown:] if applied_shown}
+    keep_ids |= {id(op) for op in pending[:waiting_shown]}
+    keep = [
+        op for op, st in zip(ops, states, strict=True) if st in PROBLEM_STATES or id(op) in keep_ids
+    ]
+    return OutboxRead(keep, len(ops), problems, waiting, newest)
 
 
 def state_of(op: Any) -> str:
-    return str(getattr(op.state, "value", op.state))
+    state = op.state
+    return state if type(state) is str else str(getattr(state, "value", state))
 
 
 def state_text(state: str) -> str:
@@ -93,20 +143,31 @@ def op_fields(op: Any) -> list[str]:
     return []
 
 
+# The columns whose text an answer from the registry can change (state, field, attempts,
+# last error); the record and the time saved never change.
+_CHANGING = (0, 2, 3, 4)
+
+
+def _shown_state(op: Any) -> tuple[Any, ...]:
+    """What of an op the row shows and a sync can change."""
+    return (op.state, op.attempts, op.last_error_code, op.last_error, op.error_fields,
+            op.conflict is not None)  # fmt: skip
+
+
 @dataclass
 class _Node:
-    nid: int
     op: Any
     parent: _Node | None
+    items: list[QStandardItem]  # the row's cells
     children: list[_Node] = field(default_factory=list)
 
-    @property
-    def row(self) -> int:
-        return 0 if self.parent is None else self.parent.children.index(self)
 
+class OutboxModel(QStandardItemModel):
+    """A tree of outbox ops: an op that depends on another op is that op's child.
 
-class OutboxModel(QAbstractItemModel):
-    """A tree of outbox ops: an op that depends on another op is that op's child."""
+    The cells are QStandardItems: the view lays out and paints them without calling
+    back into Python, so a long outbox and a sync running beside it (its threads want
+    the GIL too) never make the GUI thread wait for each cell."""
 
     COLUMNS = (
         QT_TRANSLATE_NOOP("OutboxModel", "State"),
@@ -118,38 +179,136 @@ class OutboxModel(QAbstractItemModel):
     )
     OpRole = Qt.ItemDataRole.UserRole + 1
     StateRole = Qt.ItemDataRole.UserRole + 2
+    _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def __init__(self, language: Any = None, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(self.COLUMNS), parent)
         self._language = language or (lambda: "lv")
         self._roots: list[_Node] = []
-        self._nodes: dict[int, _Node] = {}
         self._by_op: dict[str, _Node] = {}
+        self.retranslate_headers()
 
     # ------------------------------------------------------------------ content
     def set_ops(self, ops: list[Any]) -> None:
+        """Show these ops. When the rows stay the same (same ops, same chains: a sync
+        only changed their states), the changed rows' cells are updated in place;
+        otherwise the rows are built again."""
+        ordered = sorted(ops, key=lambda o: (o.position, str(o.op_id)))
+        if self._same_shape(ordered):
+            changed = []
+            self.blockSignals(True)  # one dataChanged per span below, not one per cell
+            try:
+                for op in ordered:
+                    node = self._by_op[str(op.op_id)]
+                    if _shown_state(node.op) != _shown_state(op):
+                        node.op = op
+                        self._fill(node, _CHANGING)
+                        changed.append(node)
+                    else:
+                        node.op = op
+            finally:
+                self.blockSignals(False)
+            self._changed(changed)
+            return
         self.beginResetModel()
-        self._roots, self._nodes, self._by_op = [], {}, {}
-        for op in sorted(ops, key=lambda o: (o.position, str(o.op_id))):
-            parent = next((self._by_op[d] for d in op.depends_on if d in self._by_op), None)
-            node = _Node(len(self._nodes) + 1, op, parent)
-            self._nodes[node.nid] = node
-            self._by_op[str(op.op_id)] = node
-            (parent.children if parent is not None else self._roots).append(node)
+        self.blockSignals(True)  # one reset for the whole rebuild
+        try:
+            self.removeRows(0, self.rowCount())
+            self._roots, self._by_op = [], {}
+            for op in ordered:
+                parent = next((self._by_op[d] for d in op.depends_on if d in self._by_op), None)
+                items = [QStandardItem() for _ in self.COLUMNS]
+                for item in items:
+                    item.setFlags(self._FLAGS)
+                node = _Node(op, parent, items)
+                self._fill(node)
+                if parent is None:
+                    self._roots.append(node)
+                    self.appendRow(items)
+                else:
+                    parent.children.append(node)
+                    parent.items[0].appendRow(items)
+                self._by_op[str(op.op_id)] = node
+        finally:
+            self.blockSignals(False)
         self.endResetModel()
 
+    def _changed(self, nodes: list[_Node]) -> None:
+        """dataChanged from the first to the last changed row, per parent."""
+        spans: dict[int, tuple[int, int, QStandardItem]] = {}
+        for node in nodes:
+            row = node.items[0].row()
+            key = id(node.parent)
+            first, last, _ = spans.get(key, (row, row, node.items[0]))
+            spans[key] = (min(first, row), max(last, row), node.items[0])
+        column = len(self.COLUMNS) - 1
+        for first, last, item in spans.values():
+            index = item.index()
+            self.dataChanged.emit(index.siblingAtRow(first), index.sibling(last, column))
+
+    def _same_shape(self, ordered: list[Any]) -> bool:
+        if len(ordered) != len(self._by_op):
+            return False
+        seen: set[str] = set()
+        for op in ordered:
+            op_id = str(op.op_id)
+            node = self._by_op.get(op_id)
+            if node is None:
+                return False
+            parent = next((d for d in op.depends_on if d in seen), None)
+            if (str(node.parent.op.op_id) if node.parent is not None else None) != parent:
+                return False
+            seen.add(op_id)
+        return True
+
+    def _fill(self, node: _Node, columns: tuple[int, ...] = ()) -> None:
+        op = node.op
+        state = state_of(op)
+        for column in columns or range(len(self.COLUMNS)):
+            text = self._text(op, state, column)
+            item = node.items[column]
+            if item.text() != text:
+                item.setText(text)
+        first = node.items[0]
+        if first.data(self.OpRole) != str(op.op_id):
+            first.setData(str(op.op_id), self.OpRole)
+        if first.data(self.StateRole) != state:
+            first.setData(state, self.StateRole)
+            first.setForeground(QBrush(QColor(STATE_COLOURS.get(state, "#000000"))))
+        tip = self._error(op)
+        if node.items[4].toolTip() != tip:
+            node.items[4].setToolTip(tip)
+
+    def retranslate(self) -> None:
+        """The texts again, in the language now installed."""
+        self.retranslate_headers()
+        for node in self._by_op.values():
+            self._fill(node)
+
+    def retranslate_headers(self) -> None:
+        self.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("OutboxModel", c) for c in self.COLUMNS]
+        )
+
+    def chain_heads(self) -> list[QModelIndex]:
+        """The rows that have dependants (to be shown expanded)."""
+        return [n.items[0].index() for n in self._by_op.values() if n.children]
+
     def op(self, index: Index) -> Any:
-        node = self._node(index)
+        if not index.isValid():
+            return None
+        item = self.itemFromIndex(index.siblingAtColumn(0))
+        node = self._by_op.get(str(item.data(self.OpRole))) if item is not None else None
         return node.op if node is not None else None
 
     def index_of(self, op_id: str, column: int = 0) -> QModelIndex:
         node = self._by_op.get(str(op_id))
         if node is None:
             return QModelIndex()
-        return self.createIndex(node.row, column, node.nid)
+        return node.items[column].index()
 
     def ops(self) -> list[Any]:
-        return [n.op for n in self._nodes.values()]
+        return [n.op for n in self._by_op.values()]
 
     def dependants(self, op_id: str) -> list[Any]:
         """Every op below `op_id` in its chain."""
@@ -161,73 +320,6 @@ class OutboxModel(QAbstractItemModel):
             out.append(child.op)
             stack.extend(child.children)
         return out
-
-    def _node(self, index: Index) -> _Node | None:
-        if not index.isValid():
-            return None
-        return self._nodes.get(int(index.internalId()))
-
-    # ------------------------------------------------------------------ Qt API
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column < 0 or column >= len(self.COLUMNS) or row < 0:
-            return QModelIndex()
-        if parent.isValid() and parent.column() != 0:
-            return QModelIndex()
-        pnode = self._node(parent)
-        siblings = pnode.children if pnode is not None else self._roots
-        if row >= len(siblings):
-            return QModelIndex()
-        return self.createIndex(row, column, siblings[row].nid)
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        node = self._node(index)
-        if node is None or node.parent is None:
-            return QModelIndex()
-        return self.createIndex(node.parent.row, 0, node.parent.nid)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        pnode = self._node(parent)
-        return len(pnode.children) if pnode is not None else len(self._roots)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return len(self.COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return QCoreApplication.translate("OutboxModel", self.COLUMNS[section])
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        node = self._node(index)
-        if node is None:
-            return None
-        op = node.op
-        state = state_of(op)
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(op, state, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 4:
-            return self._error(op) or None
-        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
-            return QBrush(QColor(STATE_COLOURS.get(state, "#000000")))
-        if role == self.OpRole:
-            return str(op.op_id)
-        if role == self.StateRole:
-            return state
-        return None
 
     def _error(self, op: Any) -> str:
         error = op.last_error
@@ -345,6 +437,10 @@ class OutboxView(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAllColumnsShowFocus(True)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Size the columns from the first rows only: a long outbox must not make every
+        # reload measure every row on the GUI thread.
+        self.tree.header().setResizeContentsPrecision(50)
+        self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(True)
         self.tree.activated.connect(lambda _i: self.open_current())
         buttons = QHBoxLayout()
@@ -370,8 +466,10 @@ class OutboxView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.tree, 1)
         self.tree.selectionModel().currentRowChanged.connect(lambda *_a: self._update_buttons())
-        session.changed.connect(self._update_buttons)
+        session.changed.connect(self._session_changed)
         self._count: int | None = None
+        self._totals: OutboxRead | None = None
+        self._dirty = False
         self.retranslate()
         self._connected_sync: Any = None
         self._connect_sync()
@@ -394,30 +492,63 @@ class OutboxView(QWidget):
             sync.outbox_changed.connect(self.refresh)
             sync.command_failed.connect(self._command_failed)
 
+    def _session_changed(self) -> None:
+        if not self.session.active and self._count:
+            self.set_ops([])  # logged out: the next officer never sees these ops
+            self._count = None
+            self._update_status()
+        self._update_buttons()
+
     # ------------------------------------------------------------------ data
     def refresh(self) -> None:
+        """Read the outbox again (DB worker). While the page is hidden, only remember to
+        read it when it shows: a sync answering thousands of ops costs nothing here."""
+        if not self.isVisible() and self._count is not None:
+            self._dirty = True
+            return
+        self._dirty = False
         officer = self.session.username
+        if not self.session.active:
+            return
+        status = getattr(self.session.sync, "status", None)
+        syncing = bool(getattr(status, "running", False)) and self._totals is not None
+        shown = frozenset(str(op.op_id) for op in self.model.ops()) if syncing else frozenset()
+        since = self._totals.last_position if syncing and self._totals is not None else None
 
-        def read(store: Any) -> list[Any]:
+        def read(store: Any) -> OutboxRead:
             if store is None or not hasattr(store, "outbox"):
-                return []
-            try:
-                return list(store.outbox(officer, include_applied=True))
-            except TypeError:
-                return list(store.outbox(officer))
+                return OutboxRead([], 0, 0, 0, 0)
+            ops = list(store.outbox(officer, include_applied=True))
+            return visible_ops(ops, shown, since)
 
-        self.session.tasks.run_db(read, self.set_ops, self._failed, owner=self)
+        self.session.tasks.run_db(read, self._read_done, self._failed, owner=self)
 
-    def set_ops(self, ops: list[Any]) -> None:
+    def _read_done(self, read: OutboxRead) -> None:
+        self._totals = read
+        self.set_ops(read.ops, _totals=read)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def set_ops(self, ops: list[Any], *, _totals: OutboxRead | None = None) -> None:
+        """Show these ops (the whole outbox unless read by `refresh`, which passes the
+        totals of what it left out)."""
+        self._totals = _totals
         current = self.current_op()
         self.model.set_ops(ops)
-        self.tree.expandAll()
+        # Open the chains only: expandAll() would ask the model about every row.
+        for index in self.model.chain_heads():
+            self.tree.expand(index)
         index = self.model.index_of(str(current.op_id)) if current is not None else QModelIndex()
         if not index.isValid() and self.model.rowCount() > 0:
             index = self.model.index(0, 0)
-        if index.isValid():
+        # (After an update in place the current row is still current: setting it again
+        # would make the view lay out every row.)
+        if index.isValid() and index != self.tree.currentIndex():
             self.tree.setCurrentIndex(index)
-        self._count = len(ops)
+        self._count = _totals.total if _totals is not None else len(ops)
         self._update_status()
         self._update_buttons()
         self.loaded.emit(len(ops))
@@ -533,12 +664,22 @@ class OutboxView(QWidget):
             self.status.setText(self.tr("Nothing is waiting: every change is in the registry."))
         else:
             ops = self.model.ops()
-            problems = sum(1 for op in ops if state_of(op) in PROBLEM_STATES)
-            self.status.setText(
+            totals = self._totals
+            problems = (
+                totals.problems
+                if totals is not None
+                else sum(1 for op in ops if state_of(op) in PROBLEM_STATES)
+            )
+            text = (
                 self.tr("%1 changes in the outbox, %2 need your attention.")
-                .replace("%1", str(len(ops)))
+                .replace("%1", str(self._count))
                 .replace("%2", str(problems))
             )
+            if totals is not None and len(ops) < totals.total:
+                text += " " + self.tr(
+                    "Shown: %1 (all that need attention, the first waiting, the latest sent)."
+                ).replace("%1", str(len(ops)))
+            self.status.setText(text)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Outbox"))
@@ -553,9 +694,7 @@ class OutboxView(QWidget):
                        self.discard_button, self.pause_button, self.sync_button):  # fmt: skip
             button.setAccessibleName(button.text().replace("&", ""))
         self._update_status()
-        # Headers and cells ask the model again when painted: a repaint retranslates them.
-        self.tree.header().viewport().update()
-        self.tree.viewport().update()
+        self.model.retranslate()  # the cells hold their texts
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:

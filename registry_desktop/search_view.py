@@ -3,6 +3,13 @@ document numbers, personal codes and pasted MRZs.
 
 Local results come at once from the cache (DB worker); when online, the registry's
 results are merged in (HTTP pool). Every hit says where it came from and how old it is.
+
+Several results can be selected (Shift/Ctrl with the arrows or the mouse, Ctrl+A) and
+their case sheets printed as one PDF ("Print case sheets", Ctrl+Shift+P): the cases of
+the selected persons are read from the local cache; a person found only in the registry
+(or with no case cached) has the dossier fetched and cached first, when online. The
+case ids go out through `print_cases`, which the main window hands to
+`PrintFlow.print_case_sheets` (the preview, the print log in the outbox).
 """
 
 from __future__ import annotations
@@ -24,13 +31,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -223,16 +231,38 @@ class SearchBox(QLineEdit):
         super().keyPressEvent(event)
 
 
+def cases_of(store: Any, person_ids: list[str]) -> tuple[list[str], list[str]]:
+    """DB worker: the cached cases of the persons, in the persons' order (each person's
+    in the order cached), and the persons with no case in the cache (whose dossier is
+    worth fetching from the registry)."""
+    cases: list[str] = []
+    without: list[str] = []
+    for pid in person_ids:
+        dossier = store.dossier(pid) if store is not None else None
+        found = [
+            str(c["id"])
+            for c in ((dossier or {}).get("related") or {}).get("cases") or ()
+            if c.get("id") and not c.get("deleted")
+        ]
+        if not found:
+            without.append(pid)
+        cases.extend(found)
+    return list(dict.fromkeys(cases)), without
+
+
 class SearchView(QWidget):
     """The Search page.
 
     Signals:
         open_person(str, object): open the card of a person (id, the person as found).
         searched(int): a search finished (number of hits) — local or merged.
+        print_cases(list): print the case sheets of these case ids as one PDF (the main
+            window connects `PrintFlow.print_case_sheets`).
     """
 
     open_person = Signal(str, object)
     searched = Signal(int)
+    print_cases = Signal(list)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -263,7 +293,7 @@ class SearchView(QWidget):
         self.table.setObjectName("searchResults")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -271,9 +301,23 @@ class SearchView(QWidget):
         self.table.doubleClicked.connect(self._activated)
         layout.addWidget(self.table, 1)
 
+        bottom = QHBoxLayout()
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
-        layout.addWidget(self.status)
+        self.status.setWordWrap(True)
+        bottom.addWidget(self.status, 1)
+        self.print_button = QPushButton(self)
+        self.print_button.setObjectName("searchPrintCaseSheets")
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(lambda _c=False: self.request_print())
+        bottom.addWidget(self.print_button)
+        layout.addLayout(bottom)
+        shortcut = QShortcut(QKeySequence("Ctrl+Shift+P"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.request_print)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_print())
+        self.model.modelReset.connect(self._update_print)
+        self._collecting = False
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -283,6 +327,11 @@ class SearchView(QWidget):
         self.box.returnPressed.connect(self.search_now)
         self.box.installEventFilter(self)
         self.retranslate()
+        session.changed.connect(self._session_changed)
+
+    def _session_changed(self) -> None:
+        if not self.session.active and (self.model.rowCount() or self.box.text()):
+            self.clear()  # logged out: the next officer does not see these results
 
     def _label(self, ref: str, code: Any) -> str:
         return self.session.code_labels.label(ref, code, self.session.language)
@@ -396,6 +445,96 @@ class SearchView(QWidget):
             .replace("%4", format_date(mrz.birth_date) if mrz.birth_date else "—")
         )
 
+    # ------------------------------------------------------------------ batch print
+    def selected_person_ids(self) -> list[str]:
+        """The persons of the selected rows (else of the current row), in row order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        ids = [_hit_person(self.model.hit(r)).get("id") for r in rows]
+        return list(dict.fromkeys(str(i) for i in ids if i))
+
+    def _update_print(self) -> None:
+        self.print_button.setEnabled(
+            not self._collecting and self.table.selectionModel().hasSelection()
+        )
+
+    def request_print(self) -> None:
+        """Print the case sheets of the selected persons (one PDF, through the print flow)."""
+        pids = self.selected_person_ids()
+        if not pids or self._collecting:
+            return
+        self._collecting = True
+        self._update_print()
+        self.status.setText(self.tr("Collecting the cases of the selected persons…"))
+        session = self.session
+        api = session.api if session.online else None
+
+        def local_done(result: tuple[list[str], list[str]]) -> None:
+            case_ids, without = result
+            if not without or api is None:
+                self._print_collected(case_ids)
+                return
+
+            def fetch() -> list[dict[str, Any]]:
+                from sync.errors import ApiFailure
+
+                out = []
+                for pid in without:
+                    try:
+                        out.append(api.dossier(pid))
+                    except ApiFailure:  # gone or not allowed: print the others
+                        continue
+                return out
+
+            def cache(dossiers: list[dict[str, Any]]) -> None:
+                def store_and_read(store: Any) -> tuple[list[str], list[str]]:
+                    if store is not None:
+                        for dossier in dossiers:
+                            store.cache_dossier(dossier)
+                    return cases_of(store, pids)
+
+                session.tasks.run_db(
+                    store_and_read, lambda r: self._print_collected(r[0]),
+                    self._print_failed, owner=self,
+                )  # fmt: skip
+
+            session.tasks.run_net(fetch, cache, self._print_failed, owner=self)
+
+        session.tasks.run_db(
+            lambda store: cases_of(store, pids), local_done, self._print_failed, owner=self
+        )
+
+    def _print_collected(self, case_ids: list[str]) -> None:
+        self._collecting = False
+        self._update_print()
+        if case_ids:
+            self.status.setText(
+                self.tr("%1 case sheets go to the print preview.").replace(
+                    "%1", str(len(case_ids))
+                )
+            )
+        else:
+            self.status.setText(self.tr("The selected persons have no cases to print."))
+        self.print_cases.emit(case_ids)
+
+    def _print_failed(self, exc: BaseException) -> None:
+        from registry_desktop.session import error_text
+
+        self._collecting = False
+        self._update_print()
+        self.session.handle_error(exc)
+        self.status.setText("⚠ " + error_text(exc, self.session.language))
+
+    def clear(self) -> None:
+        """Forget the box and the results (the officer logged out)."""
+        self._seq += 1
+        self._timer.stop()
+        self.box.clear()
+        self.model.set_hits([])
+        self.status.clear()
+        self.remote_done = True
+
     def _activated(self, index: QModelIndex) -> None:
         if not index.isValid():
             return
@@ -423,6 +562,9 @@ class SearchView(QWidget):
         self.box.setPlaceholderText(self.tr("Name, date of birth, document, personal code or MRZ"))
         self.box.setAccessibleName(self.tr("Search"))
         self.table.setAccessibleName(self.tr("Search results"))
+        self.print_button.setText(self.tr("Print case s&heets"))
+        self.print_button.setAccessibleName(self.tr("Print the case sheets of the selected persons"))
+        self.print_button.setToolTip(self.tr("Print the case sheets of the selected persons (Ctrl+Shift+P)"))
         self.hint.setText(self._hint_text())
         self.model.retranslate()
 

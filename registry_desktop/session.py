@@ -2,9 +2,9 @@
 
 `Session` holds the state the status bar and the views read (profile, officer, API
 client, online flag, age of the cached data) and the background refreshes that follow a
-login (reference lists by delta, the working set from the change feed). `IdleLock` is an
-application-wide event filter: any key or mouse input restarts its timer; when it runs
-out the main window locks and asks for the password again (verified offline).
+login (reference lists by delta, the working set from the change feed). `IdleLock`
+watches the application's windows: any key or mouse input restarts its timer; when it
+runs out the main window locks and asks for the password again (verified offline).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 
 from registry_desktop.config import Profile, Settings, save_settings
 from registry_desktop.i18n import Translations
@@ -148,25 +149,52 @@ class Session(QObject):
             self.settings.last_profile = profile.name
             self.settings.last_username = username
             save_settings(self.settings)
+        self._ensure_sync()
         self.changed.emit()
         self.started.emit()
         self.start_sync()
         self.refresh()
 
-    def start_sync(self) -> None:
-        """Start the officer's sync engine (or, without one, read the outbox counts)."""
-        from registry_desktop.sync_bridge import SyncController, store_proxy_opener
+    def _ensure_sync(self) -> Any:
+        from registry_desktop.sync_bridge import SyncController
 
         if self.sync is None:
             self.sync = SyncController(self, self)
-        self.sync.start(
-            store_proxy_opener(self.tasks), self.api, officer=self.username,
-            device_id=self.settings.device_id,
-        )  # fmt: skip
+        return self.sync
+
+    def start_sync(self) -> None:
+        """Start the officer's sync engine (or, without one, read the outbox counts).
+
+        The engine gets its own connection to the officer's cache: the DB worker, which
+        opened the store, hands over `LocalStore.opener()` (the file and the key, kept in
+        memory in a closure, never written anywhere); the engine opens it on its thread.
+        """
+        sync = self._ensure_sync()
+        api, officer, device_id = self.api, self.username, self.settings.device_id
+        sync.starting = True
+
+        def opener(store: Any) -> Any:
+            make = getattr(store, "opener", None) if store is not None else None
+            return make() if make is not None else None
+
+        def ready(open_store: Any) -> None:
+            if not self.active or self.username != officer or self.api is not api:
+                return  # logged out (or in again) meanwhile
+            if open_store is None:
+                sync.starting = False
+                sync.refresh_status()
+                return
+            sync.start(open_store, api, officer=officer, device_id=device_id)
+
+        def failed(exc: BaseException) -> None:
+            sync.starting = False
+            log.warning("the sync engine could not start: %r", exc)
+
+        self.tasks.run_db(opener, ready, failed)
 
     @property
     def engine_running(self) -> bool:
-        return self.sync is not None and self.sync.available
+        return self.sync is not None and (self.sync.available or self.sync.starting)
 
     def outbox_changed(self) -> None:
         """A local-first save appended an op: push it when possible, recount."""
@@ -185,6 +213,8 @@ class Session(QObject):
         self.online = True
         self.changed.emit()
         if self.sync is not None and self.sync.available:
+            self.sync.use_api(api)
+        else:
             self.start_sync()
         self.refresh()
 
@@ -308,13 +338,17 @@ class Session(QObject):
 
     # ------------------------------------------------------------------ end
     def end(self) -> None:
+        """Log out: the engine is asked to stop (never waited for here), the token is
+        revoked. The outbox stays in this officer's own cache for the next login."""
         self.active = False
         if self.sync is not None:
-            self.sync.stop()  # the outbox stays in this officer's store for the next login
+            self.sync.stop()
         api, self.api = self.api, None
         if api is not None and self.online:
             self.tasks.run_net(api.logout, None, lambda _e: None)
         self.online = False
+        self.pending_ops = self.conflicts = self.rejected = self.blocked = 0
+        self.sync_paused = False
         self.changed.emit()
 
 
@@ -369,7 +403,14 @@ def _fetch_changes(api: Any, cursor: int) -> tuple[int, list[tuple[str, dict[str
 
 
 class IdleLock(QObject):
-    """Application-wide idle watch: input restarts the timer; `timeout` asks to lock.
+    """Idle watch over every window of the application: input restarts the timer;
+    `timeout` asks to lock.
+
+    The filter sits on the top-level `QWindow`s (input from the window system reaches a
+    window before its widgets), not on the QApplication: an application-wide Python
+    filter is called for every event of every object (timers, paints, queued signals)
+    and needs the GIL for each, so the GUI thread would queue for the GIL behind the
+    sync engine's threads thousands of times a second (measured: stalls of seconds).
 
     Signals:
         timeout(): no input for the configured time.
@@ -377,14 +418,16 @@ class IdleLock(QObject):
 
     timeout = Signal()
     _INPUT = frozenset(
-        {
+        int(t.value)
+        for t in (
             QEvent.Type.KeyPress,
             QEvent.Type.MouseButtonPress,
             QEvent.Type.MouseMove,
             QEvent.Type.Wheel,
             QEvent.Type.TouchBegin,
-        }
+        )
     )
+    _WATCHED = "registryIdleWatched"
 
     def __init__(self, minutes: float, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -393,6 +436,7 @@ class IdleLock(QObject):
         self._timer.timeout.connect(self.timeout)
         self.set_minutes(minutes)
         self._enabled = False
+        self._app: QGuiApplication | None = None
 
     def set_minutes(self, minutes: float) -> None:
         self._timer.setInterval(max(50, int(minutes * 60_000)))
@@ -401,8 +445,34 @@ class IdleLock(QObject):
     def interval_ms(self) -> int:
         return self._timer.interval()
 
+    # ------------------------------------------------------------------ windows
+    def attach(self, app: QGuiApplication) -> None:
+        """Watch the application's windows, and each new one when it gets the focus."""
+        self._app = app
+        app.focusWindowChanged.connect(self._watch_all)
+        self._watch_all()
+
+    def detach(self) -> None:
+        app, self._app = self._app, None
+        if app is None:
+            return
+        app.focusWindowChanged.disconnect(self._watch_all)
+        for window in app.topLevelWindows():
+            window.removeEventFilter(self)
+            window.setProperty(self._WATCHED, None)
+
+    def _watch_all(self, _focus: Any = None) -> None:
+        if self._app is None:
+            return
+        for window in self._app.topLevelWindows():
+            if not window.property(self._WATCHED):
+                window.setProperty(self._WATCHED, True)
+                window.installEventFilter(self)
+
+    # ------------------------------------------------------------------ timer
     def start(self) -> None:
         self._enabled = True
+        self._watch_all()  # windows made since (the main window's is made when it shows)
         self._timer.start()
 
     def stop(self) -> None:
@@ -414,6 +484,6 @@ class IdleLock(QObject):
         return self._timer.isActive()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if self._enabled and event.type() in self._INPUT:
+        if self._enabled and int(event.type().value) in self._INPUT:
             self._timer.start()
         return False

@@ -1,12 +1,19 @@
 """The sync engine seen from the GUI thread.
 
-`SyncEngine` (sync/engine.py, no Qt) runs on its own worker thread and reports through a
-plain callback. `SyncBridge` turns those callbacks into Qt signals delivered on the GUI
-thread (queued connection). `SyncController` owns the engine of the logged-in officer:
-it starts it after the login, stops it at the logout, keeps the session's status values
-(online, pending, conflicts, rejected, last success, reference age) up to date from the
-engine's status, and runs the officer's commands (pause, resume, sync now, resolve,
-resend, discard) off the GUI thread through the TaskManager.
+`SyncEngine` (sync/engine.py, no Qt) runs on its own worker thread with **its own
+connection** to the officer's local store (the session hands it `LocalStore.opener()` of
+the store the DB worker opened: same file and key, WAL, busy timeout), so the engine's
+transactions never queue behind the views' reads on the DB worker, and the DB worker never
+waits for the network. It reports through a plain callback. `SyncBridge` turns those
+callbacks into Qt signals delivered on the GUI thread: events are collected under a lock
+and handed over in one batch per turn of the event loop, so a push of thousands of ops
+costs the GUI thread a few short slot calls, not one per op. `SyncController` owns the
+engine of the logged-in officer: it starts it after the login, asks it to stop at the
+logout (without waiting: the engine's thread closes its own connection), keeps the
+session's status values (online, pending, conflicts, rejected, last success, reference
+age) up to date from the engine's status, and runs the officer's commands (pause,
+resume, sync now, resolve, resend, discard) off the GUI thread through the TaskManager.
+The GUI thread never calls into the engine except for snapshot reads and flag setters.
 
 Without the engine (not installed yet, or the store without an outbox), the controller
 still reads the outbox counts from the local store so that the status bar tells the truth.
@@ -15,39 +22,61 @@ still reads the outbox counts from the local store so that the status bar tells 
 from __future__ import annotations
 
 import logging
-import queue
 import threading
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future
-from contextlib import contextmanager, suppress
+import time
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
+# The outbox view reloads at most this often while a sync answers many ops.
+OUTBOX_REFRESH_MS = 500
+
 
 class SyncBridge(QObject):
-    """Carries the engine's callbacks (any thread) to the GUI thread.
+    """Carries the engine's callbacks (any thread) to the GUI thread, in batches.
 
     Signals:
-        event(object): an engine event, delivered on the GUI thread.
+        events(object): the list of engine events received since the last delivery,
+            delivered on the GUI thread.
     """
 
-    event = Signal(object)
-    _received = Signal(object)
+    events = Signal(object)
+    _wake = Signal()
+    REWAKE_S = 0.25  # an undelivered batch older than this asks again (belt and braces)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._received.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._lock = threading.Lock()
+        self._inbox: list[Any] = []
+        self._woken = 0.0
+        self._wake.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        # Should a wake-up ever go missing, a slow timer delivers what waits.
+        self._safety = QTimer(self)
+        self._safety.setInterval(1000)
+        self._safety.timeout.connect(self._deliver)
+        self._safety.start()
 
     def callback(self, event: Any = None) -> None:
         """Give this to the engine as `on_event`: safe to call from any thread."""
-        self._received.emit(event)
+        now = time.monotonic()
+        with self._lock:
+            self._inbox.append(event)
+            wake = len(self._inbox) == 1 or now - self._woken > self.REWAKE_S
+            if wake:
+                self._woken = now
+        if wake:  # one wake-up per batch; later events join the waiting batch
+            self._wake.emit()
 
-    @Slot(object)
-    def _deliver(self, event: Any) -> None:
-        self.event.emit(event)
+    @Slot()
+    def _deliver(self) -> None:
+        with self._lock:
+            if not self._inbox:
+                return
+            batch, self._inbox = self._inbox, []
+        self.events.emit(batch)
 
 
 def _value(obj: Any, name: str, default: Any = None) -> Any:
@@ -61,7 +90,8 @@ class SyncController(QObject):
 
     Signals:
         status_changed(object): a new SyncStatus (or None without an engine).
-        outbox_changed(): the outbox may have changed (reload the outbox view).
+        outbox_changed(): the outbox may have changed (reload the outbox view); at most
+            every OUTBOX_REFRESH_MS while the engine reports.
         command_failed(object): an engine command failed (the error).
     """
 
@@ -74,10 +104,16 @@ class SyncController(QObject):
         self.session = session
         self.tasks = session.tasks
         self.bridge = SyncBridge(self)
-        self.bridge.event.connect(self._on_event)
+        self.bridge.events.connect(self._on_events)
         self.engine: Any = None
         self.status: Any = None
+        self.starting = False  # the session asked for an engine; it starts shortly
         self._status_pending = False
+        self._stopping: list[Any] = []  # engines asked to stop, until their thread ends
+        self._outbox_timer = QTimer(self)
+        self._outbox_timer.setSingleShot(True)
+        self._outbox_timer.setInterval(OUTBOX_REFRESH_MS)
+        self._outbox_timer.timeout.connect(self.outbox_changed)
 
     # ------------------------------------------------------------------ lifecycle
     @property
@@ -86,7 +122,13 @@ class SyncController(QObject):
 
     def start(self, open_store: Callable[[], Any], api: Any, *, officer: str,
               device_id: str) -> bool:  # fmt: skip
-        """Create and start the engine; False when the sync engine is not available."""
+        """Create and start the engine; False when the sync engine is not available.
+
+        `open_store` opens the engine's own connection (on the engine's thread). An
+        engine still stopping (this officer's previous one) ends before the new one
+        syncs."""
+        self.starting = False
+        previous = self.engine
         self.stop()
         try:
             from sync.engine import SyncEngine
@@ -97,29 +139,59 @@ class SyncController(QObject):
             open_store, api, officer=officer, device_id=device_id or "desktop",
             on_event=self.bridge.callback,
         )  # fmt: skip
-        self.engine.start()
+        if api is None:  # unlocked offline: local commands work; a login resumes it
+            self.engine.pause()
+        same = previous is not None and getattr(previous, "officer", None) == officer
+        self.engine.start(after=previous if same else None)
         self.refresh_status()
         return True
 
+    def use_api(self, api: Any) -> None:
+        """A new token after logging in again: the running engine goes on with it."""
+        engine = self.engine
+        if engine is None:
+            return
+        engine.api = api
+        self._command(engine.resume)
+
     def stop(self) -> None:
+        """Ask the engine to stop; never waits (its thread closes its own connection)."""
+        self.starting = False
         engine, self.engine = self.engine, None
         if engine is not None:
             try:
-                engine.stop()
+                engine.stop(wait=False)
             except Exception:  # stopping must never take the app down
                 log.exception("stopping the sync engine failed")
+            self._stopping = [e for e in self._stopping if not e.join(0)] + [engine]
+
+    def wait_stopped(self, timeout: float = 15.0) -> bool:
+        """Wait (at most `timeout` s in all) for stopped engines to end: at the end of
+        the application only, never while it runs."""
+        deadline = time.monotonic() + timeout
+        for engine in self._stopping:
+            engine.join(max(0.0, deadline - time.monotonic()))
+        self._stopping = [e for e in self._stopping if not e.join(0)]
+        return not self._stopping
 
     # ------------------------------------------------------------------ status
     @Slot(object)
-    def _on_event(self, event: Any) -> None:
-        if _value(event, "kind") == "pulled":
+    def _on_events(self, events: list[Any]) -> None:
+        pulled = False
+        status: Any = None
+        for event in events:
+            pulled = pulled or _value(event, "kind") == "pulled"
+            candidate = _value(event, "status")
+            if candidate is not None and hasattr(candidate, "pending"):
+                status = candidate
+        if pulled:
             self.session.reload_cache_info()
-        status = _value(event, "status")
-        if status is not None and hasattr(status, "pending"):
+        if status is not None:
             self._apply_status(status)
         else:
             self.refresh_status()
-        self.outbox_changed.emit()
+        if not self._outbox_timer.isActive():
+            self._outbox_timer.start()
 
     def refresh_status(self) -> None:
         """Ask the engine (or the store) for the counts; the answer updates the session."""
@@ -155,7 +227,7 @@ class SyncController(QObject):
 
     def _apply_status(self, status: Any) -> None:
         self._status_pending = False
-        if status is None:
+        if status is None or not self.session.active:
             return
         self.status = status
         s = self.session
@@ -227,100 +299,3 @@ def _store_counts(store: Any, officer: str) -> dict[str, int] | None:
     if counts is None:
         return None
     return {str(getattr(k, "value", k)): int(v) for k, v in dict(counts(officer)).items()}
-
-
-class StoreProxy:
-    """The engine's view of the local store: every call runs on the TaskManager's DB worker.
-
-    The store holds one SQLite connection (StaticPool) owned by the desktop's DB worker
-    (DESIGN.md §4), and the session does not keep the cache key that a second connection
-    would need. So the engine's calls are queued on the DB worker and awaited; a
-    `transaction()` is opened on the DB worker, which then waits while the engine's thread
-    uses the connection and resumes to commit (or roll back) when the block ends: the
-    connection is never used by two threads at once. `close()` does nothing: the
-    TaskManager owns the store.
-    """
-
-    def __init__(self, tasks: Any) -> None:
-        self._tasks = tasks
-        # Inside a transaction the engine's thread holds the connection: store calls it
-        # makes there run directly (the DB worker waits for the block to end).
-        self._lent = threading.local()
-
-    def close(self) -> None:
-        return None
-
-    def __enter__(self) -> StoreProxy:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def _run(self, work: Callable[[Any], Any]) -> Future[Any]:
-        def guarded(store: Any) -> Any:
-            if store is None:
-                raise RuntimeError("the local store is closed")
-            return work(store)
-
-        future = self._tasks.run_db(guarded, None, lambda _exc: None)
-        if future.cancelled():
-            raise RuntimeError("the application is closing")
-        return future
-
-    @contextmanager
-    def transaction(self) -> Iterator[Any]:
-        handed: queue.Queue[tuple[str, Any]] = queue.Queue()
-        finished: queue.Queue[BaseException | None] = queue.Queue()
-
-        def work(store: Any) -> None:
-            try:
-                with store.transaction() as conn:
-                    handed.put(("conn", (conn, store)))
-                    error = finished.get()
-                    if error is not None:
-                        raise error
-            except BaseException as exc:
-                handed.put(("error", exc))
-                raise
-
-        future = self._run(work)
-        while True:
-            try:
-                kind, value = handed.get(timeout=0.5)
-                break
-            except queue.Empty:
-                if future.done():
-                    future.result()
-                    raise RuntimeError("the store transaction did not start") from None
-        if kind == "error":
-            raise value
-        conn, store = value
-        outer = getattr(self._lent, "store", None)
-        self._lent.store = store
-        try:
-            yield conn
-        except BaseException as exc:
-            self._lent.store = outer
-            finished.put(exc)
-            with suppress(BaseException):
-                future.result()
-            raise
-        self._lent.store = outer
-        finished.put(None)
-        future.result()  # a failed commit (busy, full disk) reaches the engine
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            lent = getattr(self._lent, "store", None)
-            if lent is not None:
-                return getattr(lent, name)(*args, **kwargs)
-            return self._run(lambda store: getattr(store, name)(*args, **kwargs)).result()
-
-        return call
-
-
-def store_proxy_opener(tasks: Any) -> Callable[[], Any]:
-    return lambda: StoreProxy(tasks)

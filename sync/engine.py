@@ -11,22 +11,32 @@ One cycle (`run_once`):
    version the previous one produced), and an op waits for the ops it depends on.
    A 4xx refusal of a whole batch (not a per-op answer) is split in halves until the
    op that causes it is found and set aside as rejected, so one bad op never stalls
-   the queue.
-2. **Pull** `/changes` from the stored cursor (`meta.sync.changes_cursor`); each page is
-   applied and the cursor saved *in the same transaction*, so the cursor never runs
-   ahead of what was applied. Records with unsettled local ops keep the officer's
-   changes laid over the registry's new copy (see `sync.outbox`).
+   the queue. Up to `pipeline` (2) batches are in flight: the next batch is on the wire
+   (the engine's one HTTP thread) while the previous answers are written; a batch never
+   holds an op that depends on, or touches the record of, an op still in flight, so
+   batches in flight are independent and may be applied by the registry in any order.
+2. **Pull** `/changes` from the stored cursor (`meta.sync.changes_cursor`) in pages of
+   `pull_page` (5,000, the registry's largest); each page is applied and the cursor
+   saved *in the same transaction*, so the cursor never runs ahead of what was applied;
+   the next page is fetched while one is written. Records with unsettled local ops keep
+   the officer's changes laid over the registry's new copy (see `sync.outbox`).
 3. **Reference lists** are refreshed in the same cycle.
 
 Threads: the engine has **its own connection** to the store file (`open_store` is a
-factory, called on first use), not the desktop's DB worker. SQLite in WAL mode lets it
-write in short transactions (one batch's answers, one pull page) while the DB worker
-reads and saves; a writer that meets the other's lock waits (5 s busy timeout) or, on a
-stale snapshot, runs its transaction again (`sync.outbox.retry_busy`). Network calls are
-made outside any transaction. The loop runs on one daemon thread (`start`); `run_once`
-holds a lock, so only one sync runs at a time. `resolve`, `resend` and `discard` use the
-engine's connection under a lock and may be called from any thread except the GUI thread
-(they touch the database): run them on the desktop's DB worker or task pool. `status()`
+factory, called on first use on the engine's thread; the desktop passes
+`LocalStore.opener()` of its own store), not the desktop's DB worker. SQLite in WAL mode
+lets it write in short transactions (one batch's answers, one pull page) while the DB
+worker reads and saves; write transactions begin IMMEDIATE, so a writer that meets the
+other's lock waits (busy timeout) and, should a lock error still come, runs its
+transaction again (`sync.outbox.retry_busy`). Network calls are made outside any
+transaction. The loop runs on one daemon thread (`start`); `run_once` holds a lock, so
+only one sync runs at a time. `stop(wait=False)` only asks: the cycle ends at the next
+batch or page (every step is its own committed transaction, so nothing is half done) and
+the loop's thread closes its connection itself, so a GUI never waits for it. `resolve`,
+`resend` and `discard` use the engine's connection under a lock and may be called from
+any thread except the GUI thread (they touch the database): run them on the desktop's
+task pool. Applying a batch's answers or a pull page holds the cyclic garbage collector
+off (`gc_paused`): its passes would stop every thread, the GUI's included. `status()`
 only returns the last snapshot and is safe on the GUI thread; `on_event` is called on the
 engine's thread, or on the thread that called `resolve`/`resend`/`discard` (the Qt side
 emits a signal from it, which Qt queues to the GUI thread).
@@ -46,13 +56,17 @@ pauses the engine and reports it; after a new login `resume()` goes on, nothing 
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import logging
 import random
 import threading
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal, TypeVar
@@ -73,7 +87,7 @@ OLD_CURSOR_KEY = "desktop.changes_cursor"  # registry_desktop.session before the
 PULLED_KEY = "sync.pulled_at"
 OLD_PULLED_KEY = "desktop.pulled_at"
 SUCCESS_KEY = "sync.last_success_at"
-PULL_PAGE = 1000
+PULL_PAGE = 5000  # the registry's largest page: fewer requests and commits
 APPLIED_KEEP_S = 7 * 24 * 3600  # applied ops stay listed for a week
 
 Choice = Literal["mine", "registry"]
@@ -127,6 +141,37 @@ class SyncReport:
         return self.error is None
 
 
+_gc_lock = threading.Lock()
+_gc_pausers = 0
+_gc_was_enabled = False
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold the cyclic garbage collector off while a batch's answers or a pull page are
+    applied. They allocate tens of thousands of small containers that reference counting
+    frees when the step ends and that make no cycles, so the collector would only walk
+    them again and again: wasted time, and its passes stop every thread of the process,
+    the GUI's included. It resumes when the last concurrent pauser ends."""
+    global _gc_pausers, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pausers == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pausers += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pausers -= 1
+            if _gc_pausers == 0 and _gc_was_enabled:
+                gc.enable()
+
+
+class _Stopped(Exception):
+    """`stop()` was asked: the cycle ends between two committed steps."""
+
+
 class SyncEngine:
     def __init__(
         self,
@@ -136,7 +181,9 @@ class SyncEngine:
         officer: str,
         device_id: str,
         on_event: Callable[[SyncEvent], None] | None = None,
-        batch_size: int = 100,
+        batch_size: int = 200,
+        pipeline: int = 2,
+        pull_page: int = PULL_PAGE,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] | None = None,
         interval: float = 60.0,
@@ -152,6 +199,9 @@ class SyncEngine:
         self.device_id = device_id
         self.on_event = on_event
         self.batch_size = max(1, batch_size)
+        self.pipeline = max(1, pipeline)  # batches (or pages) in flight at once
+        self.pull_page = max(1, pull_page)
+        self._pool: ThreadPoolExecutor | None = None
         self.clock = clock
         self._sleep = sleep
         self.interval = interval
@@ -172,20 +222,48 @@ class SyncEngine:
 
     # -- lifecycle ------------------------------------------------------------------
 
-    def start(self) -> None:
+    def start(self, *, after: SyncEngine | None = None) -> None:
+        """Run the loop on a daemon thread. `after`: an engine being stopped (the same
+        officer's previous one): this loop waits until it has ended (one sync at a time)."""
         if self._thread is not None and self._thread.is_alive():
             return
         self._stop.clear()
-        self._thread = threading.Thread(target=self._loop, name="sync-engine", daemon=True)
+        self._thread = threading.Thread(
+            target=self._loop, args=(after,), name="sync-engine", daemon=True
+        )
         self._thread.start()
 
-    def stop(self) -> None:
-        """Stop the loop (after the current request) and close the engine's connection."""
+    def stop(self, *, wait: bool = True) -> None:
+        """Stop the loop after the current request (the cycle ends at the next batch or
+        page) and close the engine's connection.
+
+        `wait=False` (the GUI thread): only ask; the loop's thread closes the connection
+        when it ends, and `join` waits for that."""
         self._stop.set()
         self._wake.set()
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(timeout=30)
-        self._thread = None
+        thread = self._thread
+        if thread is not None and thread.is_alive():
+            if not wait or thread is threading.current_thread():
+                return
+            thread.join(timeout=30)
+        self._close_store()
+
+    def join(self, timeout: float | None = None) -> bool:
+        """Wait until the loop's thread has ended; True if it has (or never ran)."""
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+            return not thread.is_alive()
+        return True
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop.is_set()
+
+    def _close_store(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
         with self._db:
             if self._store is not None:
                 self._store.close()
@@ -210,6 +288,8 @@ class SyncEngine:
     # -- the loop -------------------------------------------------------------------
 
     def _wait(self, seconds: float) -> None:
+        if self._stop.is_set():
+            return
         if self._sleep is not None:
             self._sleep(seconds)
             return
@@ -221,7 +301,20 @@ class SyncEngine:
         top = min(self.backoff_cap, self.backoff_base * 2 ** max(0, failures - 1))
         return self._rng.uniform(0, top)
 
-    def _loop(self) -> None:
+    def _loop(self, after: SyncEngine | None = None) -> None:
+        try:
+            if after is not None:
+                after.join()
+            self._run_loop()
+        finally:
+            if self._stop.is_set():
+                self._close_store()
+
+    def _check_stop(self) -> None:
+        if self._stop.is_set():
+            raise _Stopped
+
+    def _run_loop(self) -> None:
         next_full = 0.0
         while not self._stop.is_set():
             if self._paused:
@@ -290,20 +383,31 @@ class SyncEngine:
         with self._db:
             return self._db_store().read(fn)
 
-    def run_once(self) -> SyncReport:
+    def run_once(self, *, push: bool = True, pull: bool = True) -> SyncReport:
         """Push, pull, refresh reference lists. Never raises for network or session
-        errors: they end the cycle and are in `report.error` (and in the status)."""
+        errors: they end the cycle and are in `report.error` (and in the status).
+
+        `push=False` / `pull=False` run one half alone (benchmarks); only a whole cycle
+        counts as the last successful sync."""
         report = SyncReport()
         with self._sync_lock:
             self._set_status(running=True)
             try:
-                self._push(report)
-                self._pull(report)
-                self._reference(report)
-                self._prune()
-                stamp = outbox.iso(outbox.now())
-                self._tx(lambda c: _set_meta(c, SUCCESS_KEY, stamp))
+                self._check_stop()
+                if push:
+                    self._push(report)
+                if pull:
+                    self._pull(report)
+                if push and pull:
+                    self._check_stop()
+                    self._reference(report)
+                    self._check_stop()
+                    self._prune()
+                    stamp = outbox.iso(outbox.now())
+                    self._tx(lambda c: _set_meta(c, SUCCESS_KEY, stamp))
                 self._set_status(online=True, last_error=None, last_error_text=None)
+            except _Stopped:
+                report.error = "sync.stopped"
             except SessionExpired as exc:
                 report.error = exc.code
                 self._paused = True
@@ -326,29 +430,79 @@ class SyncEngine:
 
     # -- push -----------------------------------------------------------------------
 
-    def _push(self, report: SyncReport) -> None:
-        while True:
-            batch = self._in_tx(report, self._next_batch)
-            if not batch:
-                return
-            self._send(batch, report)
+    def _http(self) -> ThreadPoolExecutor:
+        """The engine's one extra thread: the request of the next batch or page is on the
+        wire while this thread writes the answers of the previous one."""
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-http")
+        return self._pool
 
-    def _next_batch(self, conn: Connection, report: SyncReport) -> list[OutboxOp]:
+    def _push(self, report: SyncReport) -> None:
+        """Send batches with up to `pipeline` of them in flight. A batch in flight is never
+        followed by an op that depends on one of its ops or touches one of its records
+        (`_next_batch(inflight=...)`), so batches in flight are independent: the registry
+        may apply them in either order. Answers are applied in the order sent."""
+        flight: deque[tuple[list[OutboxOp], Future[list[dict[str, Any]]]]] = deque()
+        try:
+            while True:
+                self._check_stop()
+                inflight = [op for sent, _ in flight for op in sent]
+                batch = self._in_tx(
+                    report, functools.partial(self._next_batch, inflight=inflight)
+                )
+                if batch:
+                    wire = [_wire(op) for op in batch]
+                    flight.append((batch, self._http().submit(self.api.push, self.device_id, wire)))
+                    if len(flight) < self.pipeline:
+                        continue
+                if not flight:
+                    return
+                sent, answer = flight.popleft()
+                self._answered(sent, answer, report)
+        finally:
+            # A failure (or stop) ends the push: what is still in flight is answered and
+            # recorded, or goes back to pending; nothing is left behind as `sending`.
+            while flight:
+                sent, answer = flight.popleft()
+                try:
+                    self._answered(sent, answer, report)
+                except Exception as exc:  # the first failure is the one reported
+                    log.info("a batch in flight failed too: %r", exc)
+
+    def _answered(
+        self, batch: list[OutboxOp], answer: Future[list[dict[str, Any]]], report: SyncReport
+    ) -> None:
+        """Wait for a batch's answer (sent by `_push`) and record it, as `_send` does."""
+        try:
+            answers = answer.result()
+        except ApiFailure as exc:
+            if exc.status >= 500 or exc.status in (0, 401, 408, 429):
+                self._tx(lambda c: _back_to_pending(c, batch))
+                raise
+            self._refused(batch, exc, report)
+            return
+        except SyncError:
+            self._tx(lambda c: _back_to_pending(c, batch))
+            raise
+        except BaseException:  # not an answer at all (stopping, a bug): resend later
+            self._tx(lambda c: _back_to_pending(c, batch))
+            raise
+        self._record(batch, answers, report)
+
+    def _next_batch(
+        self, conn: Connection, report: SyncReport, inflight: list[OutboxOp] | None = None
+    ) -> list[OutboxOp]:
         """Pick the next ops to send, mark them `sending`; block those whose dependency
-        was rejected, blocked or discarded (create); unblock those whose no longer is."""
-        rows = conn.exec_driver_sql(
-            f"SELECT {outbox._COLUMNS} FROM outbox WHERE officer = ? "
-            f"AND state IN ('pending','sending','blocked') ORDER BY position",
-            (self.officer,),
-        )
-        # Read lazily: a batch needs only the first ops of a long queue.
-        ops = (outbox._op(r) for r in rows)
-        dep_state: dict[str, str] = {}
+        was rejected, blocked or discarded (create); unblock those whose no longer is.
+        `inflight`: ops sent and not yet answered; ops that depend on them or touch their
+        records wait (they stay out of this batch and so does everything after them)."""
+        flying = {op.op_id for op in inflight or ()}
+        dep_state: dict[str, str] = dict.fromkeys(flying, "sending")
         chosen: list[OutboxOp] = []
         chosen_ids: set[str] = set()
-        records: set[tuple[str, str]] = set()
+        records: set[tuple[str, str]] = {(op.collection, op.record_id) for op in inflight or ()}
         blocked_now: set[str] = set()
-        for op in ops:
+        for op in self._queue_ops(conn, dep_state, flying):
             unknown = {d for d in op.depends_on if d not in dep_state}
             if unknown:
                 dep_state.update(dict.fromkeys(unknown, "absent"))
@@ -398,6 +552,44 @@ class SyncEngine:
             )
         return chosen
 
+    def _queue_ops(
+        self, conn: Connection, dep_state: dict[str, str], skip: set[str]
+    ) -> Iterator[OutboxOp]:
+        """This officer's ops still to send (pending, sending, blocked) in push order,
+        read in pages along the primary key from the first of them, so that a long queue
+        (or a week of applied ops before it) is never read and sorted whole per batch;
+        the states of each page's dependencies are read at once into `dep_state`. Ops
+        in `skip` (in flight) are passed over unparsed."""
+        for rows in self._queue_pages(conn):
+            ops = [outbox._op(r) for r in rows if str(r[0]) not in skip]
+            unknown = {d for op in ops for d in op.depends_on if d not in dep_state}
+            if unknown:
+                dep_state.update(dict.fromkeys(unknown, "absent"))
+                dep_state.update(_dep_states(conn, unknown))
+            yield from ops
+
+    def _queue_pages(self, conn: Connection) -> Iterator[list[Any]]:
+        first = conn.exec_driver_sql(
+            "SELECT min(position) FROM outbox WHERE officer = ? "
+            "AND state IN ('pending','sending','blocked')",
+            (self.officer,),
+        ).scalar()
+        if first is None:
+            return
+        page = self.batch_size + 20
+        last = int(first) - 1
+        while True:
+            # "+": filter on the columns, walk the primary key (position) in order.
+            rows = conn.exec_driver_sql(
+                f"SELECT {outbox._COLUMNS} FROM outbox WHERE position > ? AND +officer = ? "
+                f"AND +state IN ('pending','sending','blocked') ORDER BY position LIMIT ?",
+                (last, self.officer, page),
+            ).fetchall()
+            yield rows
+            if len(rows) < page:
+                return
+            last = int(rows[-1][1])
+
     def _send(self, batch: list[OutboxOp], report: SyncReport) -> None:
         wire = [_wire(op) for op in batch]
         try:
@@ -406,30 +598,41 @@ class SyncEngine:
             if exc.status >= 500 or exc.status in (0, 401, 408, 429):
                 self._tx(lambda c: _back_to_pending(c, batch))
                 raise
-            if exc.status == 413 and len(batch) > 1:
-                self.batch_size = max(1, len(batch) // 2)
-            if len(batch) > 1:  # find the op that makes the whole request fail
-                half = len(batch) // 2
-                self._send(batch[:half], report)
-                self._send(batch[half:], report)
-                return
-            answers = [
-                {
-                    "op_id": batch[0].op_id,
-                    "status": "rejected",
-                    "error": exc.code,
-                    "message": exc.message(self.api.language),
-                    "fields": exc.fields,
-                    "_texts": _texts(exc),
-                }
-            ]
+            self._refused(batch, exc, report)
+            return
         except SyncError:
             self._tx(lambda c: _back_to_pending(c, batch))
             raise
+        self._record(batch, answers, report)
+
+    def _refused(self, batch: list[OutboxOp], exc: ApiFailure, report: SyncReport) -> None:
+        """The registry refused a whole batch (4xx, not per-op answers): split it in halves
+        until the op that causes it is found; that op alone is set aside as rejected."""
+        if exc.status == 413 and len(batch) > 1:
+            self.batch_size = max(1, len(batch) // 2)
+        if len(batch) > 1:
+            half = len(batch) // 2
+            self._send(batch[:half], report)
+            self._send(batch[half:], report)
+            return
+        answer = {
+            "op_id": batch[0].op_id,
+            "status": "rejected",
+            "error": exc.code,
+            "message": exc.message(self.api.language),
+            "fields": exc.fields,
+            "_texts": _texts(exc),
+        }
+        self._record(batch, [answer], report)
+
+    def _record(
+        self, batch: list[OutboxOp], answers: list[dict[str, Any]], report: SyncReport
+    ) -> None:
         by_id = {str(a.get("op_id")): a for a in answers}
         missing = [op for op in batch if op.op_id not in by_id]
         report.sent += len(batch)
-        self._in_tx(report, functools.partial(self._apply_answers, batch=batch, answers=by_id))
+        with gc_paused():
+            self._in_tx(report, functools.partial(self._apply_answers, batch=batch, answers=by_id))
         if missing:  # an answer without every op: those go back to pending
             self._tx(lambda c: _back_to_pending(c, missing))
             raise ApiFailure("net.bad_answer", status=200)
@@ -445,6 +648,8 @@ class SyncEngine:
         refused: set[str] = set()
         sending, others = _batch_context(conn, batch)
         quick: list[tuple[OutboxOp, int, dict[str, Any]]] = []
+        settled: list[tuple[OutboxOp, int, Any]] = []
+        views: list[tuple[str, str]] = []  # records whose view is recomputed (in bulk)
         for op in batch:
             answer = answers.get(op.op_id)
             if answer is None or op.op_id not in sending:
@@ -465,7 +670,7 @@ class SyncEngine:
                     # simply the registry's answer. Done in bulk below.
                     quick.append((op, version, record if isinstance(record, dict) else {}))
                     continue
-                self._applied(conn, op, version, record)
+                settled.append((op, version, record))
             elif status == "conflict":
                 self._conflicted(conn, op, answer)
                 report.conflicts += 1
@@ -480,35 +685,61 @@ class SyncEngine:
                     report.rejected += 1
                 refused.add(op.op_id)
                 report.events.append(SyncEvent("rejected", op.op_id, op.collection, op.record_id))
-            outbox.recompute_view(conn, op.collection, op.record_id)
+            views.append((op.collection, op.record_id))
+        if settled:
+            self._applied(conn, settled)
+            views.extend((op.collection, op.record_id) for op, _, _ in settled)
+        # A batch holds one op per record: the records' views are independent of each
+        # other, so they are recomputed together once every answer is recorded.
+        outbox.recompute_views(conn, views)
         if quick:
             outbox.settle_applied(conn, quick)
 
-    def _applied(self, conn: Connection, op: OutboxOp, version: int, record: Any) -> None:
+    def _applied(self, conn: Connection, done: list[tuple[OutboxOp, int, Any]]) -> None:
+        """Applied ops whose records have other unsettled ops (their views are recomputed
+        by the caller), in a few statements for the whole batch."""
         conn.exec_driver_sql(
             "UPDATE outbox SET state = 'applied', applied_version = ?, answered_at = ?, "
             "last_error_code = NULL, last_error = NULL, error_fields = '{}', conflict = NULL "
             "WHERE op_id = ?",
-            (version, outbox.iso(outbox.now()), op.op_id),
+            [(version, outbox.iso(outbox.now()), op.op_id) for op, version, _ in done],
         )
-        if op.collection in outbox.WRITE_ONLY:
-            return
-        if isinstance(record, dict) and version:
-            outbox.set_shadow(conn, op.collection, op.record_id, version, record)
+        kept = [(op, v, r) for op, v, r in done if op.collection not in outbox.WRITE_ONLY]
+        shadows = [
+            (op.collection, op.record_id, version, outbox.dumps(dict(record)))
+            for op, version, record in kept
+            if isinstance(record, dict) and version
+        ]
+        if shadows:
+            conn.exec_driver_sql(
+                "INSERT INTO record_shadow (collection, id, version, data) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (id, collection) DO UPDATE SET version = excluded.version, "
+                "data = excluded.data WHERE excluded.version >= record_shadow.version",
+                shadows,
+            )
         # Later ops on this record were based on the view that already held this op's
         # change: they continue from the version it made, unless someone else's change
         # came in between (then the registry's field check must still see it).
-        if version and (op.base_version is None or version == op.base_version + 1):
-            params: tuple[int, ...] = ()
+        after_create: list[tuple[Any, ...]] = []
+        after_update: list[tuple[Any, ...]] = []
+        for op, version, _ in kept:
+            if not version:
+                continue
             if op.base_version is None:
-                cond = "base_version IS NULL"
-            else:
-                cond, params = "(base_version IS NULL OR base_version = ?)", (op.base_version,)
+                after_create.append((version, op.record_id, op.collection, op.position))
+            elif version == op.base_version + 1:
+                after_update.append(
+                    (version, op.record_id, op.collection, op.position, op.base_version)
+                )
+        rebase = (
+            "UPDATE outbox SET base_version = ? WHERE record_id = ? AND collection = ? "
+            "AND kind != 'create' AND position > ? AND state IN ('pending','blocked') AND "
+        )
+        if after_create:
+            conn.exec_driver_sql(rebase + "base_version IS NULL", after_create)
+        if after_update:
             conn.exec_driver_sql(
-                f"UPDATE outbox SET base_version = ? WHERE record_id = ? AND collection = ? "
-                f"AND kind != 'create' AND position > ? AND state IN ('pending','blocked') "
-                f"AND {cond}",
-                (version, op.record_id, op.collection, op.position, *params),
+                rebase + "(base_version IS NULL OR base_version = ?)", after_update
             )
 
     def _conflicted(self, conn: Connection, op: OutboxOp, answer: Mapping[str, Any]) -> None:
@@ -551,12 +782,40 @@ class SyncEngine:
     # -- pull -----------------------------------------------------------------------
 
     def _pull(self, report: SyncReport) -> None:
+        """Page by page from the stored cursor; the next page is fetched (by the engine's
+        HTTP thread) while this one is written, and each page is written together with
+        its cursor, so the cursor never runs ahead of what was applied."""
         cursor = int(self._read(lambda c: _cursor(c)))
-        while True:
-            page = self.api.changes(cursor, limit=PULL_PAGE)
+        ahead: Future[dict[str, Any]] | None = None
+        try:
+            while True:
+                self._check_stop()
+                if ahead is None:
+                    page = self.api.changes(cursor, limit=self.pull_page)
+                else:
+                    page, ahead = ahead.result(), None
+                nxt = int(page.get("next") or cursor)
+                if page.get("more") and self.pipeline > 1:
+                    ahead = self._http().submit(self.api.changes, nxt, self.pull_page)
+                self._apply_changes(page, cursor, report)
+                cursor = nxt
+                if not page.get("more"):
+                    break
+        finally:
+            if ahead is not None:  # stopped or failed: the page fetched ahead is dropped
+                ahead.cancel()
+                with contextlib.suppress(Exception):
+                    ahead.result()
+        report.cursor = cursor
+        if report.pulled:
+            self._emit(report, SyncEvent("pulled", count=report.pulled))
+
+    def _apply_changes(self, page: Mapping[str, Any], cursor: int, report: SyncReport) -> None:
+        with gc_paused():
             rows: list[tuple[str, dict[str, Any]]] = []
             for change in page.get("changes") or []:
-                rec = dict(change.get("record") or {})
+                rec = change.get("record")
+                rec = rec if isinstance(rec, dict) else {}  # the page is ours: no copy
                 rec.setdefault("id", change.get("id"))
                 rec["version"] = int(change.get("version") or rec.get("version") or 0)
                 rec["deleted"] = bool(change.get("deleted"))
@@ -564,12 +823,6 @@ class SyncEngine:
             nxt = int(page.get("next") or cursor)
             self._tx(functools.partial(self._apply_page, rows=rows, nxt=nxt))
             report.pulled += len(rows)
-            cursor = nxt
-            if not page.get("more"):
-                break
-        report.cursor = cursor
-        if report.pulled:
-            self._emit(report, SyncEvent("pulled", count=report.pulled))
 
     def _apply_page(
         self, conn: Connection, *, rows: list[tuple[str, dict[str, Any]]], nxt: int

@@ -27,7 +27,6 @@ conflicting dependency does not (the record exists in the registry).
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
@@ -151,12 +151,13 @@ def iso(value: datetime) -> str:
 
 
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    """Compact UTF-8 JSON (as json.dumps with ensure_ascii=False), by orjson."""
+    return orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 def plain(value: Mapping[str, Any]) -> dict[str, Any]:
     """Fields as they travel (dates as ISO text, UUIDs as text)."""
-    out: dict[str, Any] = json.loads(dumps(dict(value)))
+    out: dict[str, Any] = orjson.loads(dumps(dict(value)))
     return out
 
 
@@ -188,7 +189,7 @@ _COLUMNS = (
 def _op(row: Sequence[Any]) -> OutboxOp:
     conflict = None
     if row[15]:
-        c = json.loads(row[15])
+        c = orjson.loads(row[15])
         conflict = Conflict(
             fields=tuple(c["fields"]),
             base=c["base"],
@@ -205,14 +206,14 @@ def _op(row: Sequence[Any]) -> OutboxOp:
         record_id=str(row[4]),
         kind=str(row[5]),
         base_version=None if row[6] is None else int(row[6]),
-        fields=json.loads(row[7]),
+        fields=orjson.loads(row[7]),
         created_at=datetime.fromisoformat(row[8]),
-        depends_on=tuple(json.loads(row[9])),
+        depends_on=tuple(orjson.loads(row[9])),
         state=OpState(row[10]),
         attempts=int(row[11]),
         last_error_code=row[12],
-        last_error=json.loads(row[13]) if row[13] else None,
-        error_fields=json.loads(row[14] or "{}"),
+        last_error=orjson.loads(row[13]) if row[13] else None,
+        error_fields=orjson.loads(row[14] or "{}"),
         conflict=conflict,
         applied_version=None if row[16] is None else int(row[16]),
     )
@@ -244,7 +245,7 @@ def list_ops(conn: Connection, officer: str, *, include_applied: bool = False) -
 
 def op_base(conn: Connection, op_id: str) -> dict[str, Any]:
     row = conn.exec_driver_sql("SELECT base FROM outbox WHERE op_id = ?", (op_id,)).first()
-    return dict(json.loads(row[0])) if row else {}
+    return dict(orjson.loads(row[0])) if row else {}
 
 
 def get_op(conn: Connection, op_id: str) -> OutboxOp | None:
@@ -299,14 +300,14 @@ def shadow(conn: Connection, collection: str, record_id: str) -> tuple[int, dict
         "SELECT version, data FROM record_shadow WHERE id = ? AND collection = ?",
         (record_id, collection),
     ).first()
-    return (int(row[0]), json.loads(row[1])) if row else None
+    return (int(row[0]), orjson.loads(row[1])) if row else None
 
 
 def local_record(conn: Connection, collection: str, record_id: str) -> dict[str, Any] | None:
     row = conn.exec_driver_sql(
         "SELECT data FROM records WHERE id = ? AND collection = ?", (record_id, collection)
     ).first()
-    return dict(json.loads(row[0])) if row else None
+    return dict(orjson.loads(row[0])) if row else None
 
 
 def latest_unsettled(conn: Connection, officer: str, collection: str, record_id: str) -> str | None:
@@ -390,7 +391,7 @@ def recompute_view(conn: Connection, collection: str, record_id: str) -> dict[st
             (record_id, collection),
         ).first()
         if row is not None and int(row[0]) > 0 and not ops:
-            return dict(json.loads(row[1]))  # a plain cached record: nothing to lay over
+            return dict(orjson.loads(row[1]))  # a plain cached record: nothing to lay over
     version, view = (base[0], dict(base[1])) if base else (0, {})
     for op in ops:
         if op.kind in ("create", "update"):
@@ -409,6 +410,113 @@ def recompute_view(conn: Connection, collection: str, record_id: str) -> dict[st
     view.setdefault("deleted", False)
     _put_record(conn, collection, record_id, version, view)
     return view
+
+
+def recompute_views(conn: Connection, keys: Iterable[tuple[str, str]]) -> None:
+    """`recompute_view` of many records at once (one batch's answers): the same views,
+    read and written with a few statements per 500 records instead of five per record;
+    the search index is rebuilt only for records whose indexed content changed."""
+    todo = [k for k in dict.fromkeys(keys) if k[0] not in WRITE_ONLY]
+    for start in range(0, len(todo), 500):
+        _recompute_chunk(conn, todo[start : start + 500])
+
+
+def _recompute_chunk(conn: Connection, keys: list[tuple[str, str]]) -> None:
+    wanted = set(keys)
+    ids = tuple(sorted({rid for _, rid in keys}))
+    marks = ",".join("?" for _ in ids)
+    ops: dict[tuple[str, str], list[OutboxOp]] = {}
+    for row in conn.exec_driver_sql(
+        f"SELECT {_COLUMNS} FROM outbox WHERE record_id IN ({marks}) "
+        f"AND state IN {_UNSETTLED_SQL} ORDER BY position",
+        ids,
+    ):
+        key = (str(row[3]), str(row[4]))
+        if key in wanted:
+            ops.setdefault(key, []).append(_op(row))
+    shadows = {
+        (str(r[0]), str(r[1])): (int(r[2]), orjson.loads(r[3]))
+        for r in conn.exec_driver_sql(
+            f"SELECT collection, id, version, data FROM record_shadow WHERE id IN ({marks})", ids
+        )
+    }
+    existing = {
+        (str(r[0]), str(r[1])): (int(r[2]), int(r[3]), str(r[4]))
+        for r in conn.exec_driver_sql(
+            f"SELECT collection, id, rid, version, data FROM records WHERE id IN ({marks})", ids
+        )
+    }
+    settled: list[tuple[str, str]] = []
+    puts: list[tuple[str, str, int, dict[str, Any]]] = []
+    for key in keys:
+        collection, record_id = key
+        mine = ops.get(key, [])
+        base = shadows.get(key)
+        old = existing.get(key)
+        if base is None and old is not None and old[1] > 0 and not mine:
+            continue  # a plain cached record: nothing to lay over
+        version, view = (base[0], dict(base[1])) if base else (0, {})
+        for op in mine:
+            if op.kind in ("create", "update"):
+                view.update(op.fields)
+            elif op.kind == "delete":
+                view["deleted"] = True
+        if not mine:
+            settled.append((record_id, collection))
+            if base is None:
+                _drop_record(conn, collection, record_id)  # created here, then discarded
+                continue
+        view["id"] = record_id
+        view["version"] = version
+        view.setdefault("deleted", False)
+        puts.append((collection, record_id, version, view))
+    if settled:
+        conn.exec_driver_sql("DELETE FROM record_shadow WHERE id = ? AND collection = ?", settled)
+    _put_records(conn, puts, existing)
+
+
+def _put_records(
+    conn: Connection,
+    puts: list[tuple[str, str, int, dict[str, Any]]],
+    existing: Mapping[tuple[str, str], tuple[int, int, str]],
+) -> None:
+    """Write views in bulk; `existing`: (collection, id) → (rid, version, data) as read."""
+    stamp = iso(now())
+    updates: list[tuple[Any, ...]] = []
+    persons: list[tuple[int, Mapping[str, Any], bool]] = []
+    documents: list[Mapping[str, Any]] = []
+    for collection, record_id, version, data in puts:
+        old = existing.get((collection, record_id))
+        if old is None:
+            _put_record(conn, collection, record_id, version, data)
+            continue
+        updates.append(
+            (
+                version,
+                1 if data.get("deleted") else 0,
+                _opt(data.get("person_id")) if collection != "persons" else None,
+                _opt(data.get("case_id")),
+                dumps(data),
+                stamp,
+                old[0],
+            )
+        )
+        keys = _INDEXED.get(collection, ())
+        if keys:
+            before = orjson.loads(old[2])
+            if any((before.get(k) or None) != (data.get(k) or None) for k in keys):
+                if collection == "persons":
+                    persons.append((old[0], data, True))
+                else:
+                    documents.append(data)
+    if updates:
+        conn.exec_driver_sql(
+            "UPDATE records SET version = ?, deleted = ?, person_id = ?, case_id = ?, data = ?, "
+            "fetched_at = ? WHERE rid = ?",
+            updates,
+        )
+    index_persons(conn, persons)
+    index_documents(conn, documents)
 
 
 def _put_record(
@@ -483,7 +591,7 @@ def settle_applied(conn: Connection, done: Sequence[tuple[OutboxOp, int, dict[st
     ids = tuple(sorted({op.record_id for op, _, _ in rows}))
     marks = ",".join("?" for _ in ids)
     existing = {
-        (str(r[0]), str(r[1])): (int(r[2]), int(r[3]), json.loads(r[4]))
+        (str(r[0]), str(r[1])): (int(r[2]), int(r[3]), orjson.loads(r[4]))
         for r in conn.exec_driver_sql(
             f"SELECT collection, id, rid, version, data FROM records WHERE id IN ({marks})", ids
         )
@@ -528,7 +636,7 @@ def _drop_record(conn: Connection, collection: str, record_id: str) -> None:
     ).first()
     if row is None:
         return
-    data = {**json.loads(row[1]), "deleted": True}
+    data = {**orjson.loads(row[1]), "deleted": True}
     if collection == "persons":
         index_persons(conn, [(int(row[0]), data, True)])
     elif collection == "documents":

@@ -4,6 +4,9 @@ SQLAlchemy on SQLite, encrypted with SQLCipher when a key is given (see
 `sync.store_schema`), in one file per (server profile, officer) under the user's data
 folder (`sync.paths.cache_path`). One thread owns a `LocalStore` (the desktop's DB
 worker); it holds a single connection and is not meant to be shared between threads.
+The sync engine works on the same file through a second `LocalStore` of its own
+(`opener()`: same path, same key kept in memory), on its own thread; WAL mode lets the
+two read while the other writes, and writes take the lock first (BEGIN IMMEDIATE).
 
 Errors of the file itself (wrong key, not a database, damaged pages, made by a newer
 version) become `CacheUnreadable`, whose way forward is `LocalStore.rebuild(path)`.
@@ -18,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
@@ -52,7 +56,9 @@ def _iso(value: datetime) -> str:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    # orjson: the same compact UTF-8 JSON as json.dumps(ensure_ascii=False), several
+    # times faster (a pull page writes a thousand records).
+    return orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 def _unreadable(exc: sa.exc.DBAPIError) -> bool:
@@ -65,9 +71,14 @@ def _unreadable(exc: sa.exc.DBAPIError) -> bool:
 
 
 class LocalStore:
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, key: bytes | None = None) -> None:
         self.path = path
         self._engine = engine
+        # Kept in memory only, for `opener` (a second connection for the sync engine).
+        self._key = key
+
+    def __repr__(self) -> str:  # never shows the key
+        return f"LocalStore({str(self.path)!r})"
 
     # -- lifecycle ------------------------------------------------------------------
 
@@ -97,7 +108,32 @@ class LocalStore:
         except (sa.exc.DBAPIError, OSError) as exc:
             engine.dispose()
             raise CacheUnreadable() from exc
-        return cls(path, engine)
+        return cls(path, engine, key)
+
+    @classmethod
+    def attach(cls, path: Path, key: bytes | None) -> LocalStore:
+        """Another connection to a store file that `open` has already checked and migrated
+        (the sync engine's own connection, see `opener`). Raises CacheUnreadable if the
+        file cannot be read with `key`."""
+        engine = make_engine(path, key)
+        try:
+            with engine.connect() as conn:
+                version = _user_version(conn)
+                conn.rollback()
+        except (sa.exc.DBAPIError, OSError) as exc:
+            engine.dispose()
+            raise CacheUnreadable() from exc
+        if version != LATEST:
+            engine.dispose()
+            raise CacheUnreadable("cache.too_new" if version > LATEST else None)
+        return cls(path, engine, key)
+
+    def opener(self) -> Callable[[], LocalStore]:
+        """A factory of a second connection to this store, for another thread (the sync
+        engine). The key stays in memory, inside the returned closure: it is not written
+        to any file, setting or log."""
+        path, key = self.path, self._key
+        return lambda: LocalStore.attach(path, key)
 
     @staticmethod
     def rebuild(path: Path) -> None:
@@ -116,9 +152,12 @@ class LocalStore:
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
+        """A write transaction: BEGIN IMMEDIATE (see `sync.store_schema.make_engine`)."""
         try:
-            with self._engine.begin() as conn:
-                yield conn
+            with self._engine.connect() as conn:
+                conn.execution_options(sqlite_write=True)
+                with conn.begin():
+                    yield conn
         except sa.exc.DBAPIError as exc:
             if _unreadable(exc):
                 raise CacheUnreadable() from exc
@@ -346,7 +385,7 @@ class LocalStore:
                 continue
             data = record
             if old is not None and version == old[1]:
-                data = {**json.loads(old[2]), **record}
+                data = {**orjson.loads(old[2]), **record}
             values: tuple[Any, ...] = (
                 version,
                 1 if data.get("deleted") else 0,
@@ -406,7 +445,7 @@ class LocalStore:
                 "SELECT data FROM records WHERE id = ? AND collection = ?",
                 (str(record_id), collection),
             ).first()
-            return dict(json.loads(row[0])) if row else None
+            return dict(orjson.loads(row[0])) if row else None
 
         return self._read(q)
 
@@ -451,9 +490,9 @@ class LocalStore:
                 f"AND collection != 'persons' AND deleted = 0 ORDER BY rid",
                 (pid, *case_ids),
             ):
-                related.setdefault(str(row[0]), []).append(json.loads(row[1]))
+                related.setdefault(str(row[0]), []).append(orjson.loads(row[1]))
             return {
-                "person": json.loads(person[0]),
+                "person": orjson.loads(person[0]),
                 "related": related,
                 "fetched_at": meta[1] if meta else person[1],
             }

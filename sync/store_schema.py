@@ -34,12 +34,24 @@ def _dbapi() -> Any:
     return sqlcipher3.dbapi2
 
 
+BUSY_TIMEOUT_S = 10.0  # a writer waits this long for the other connection's write lock
+
+
 def make_engine(path: Path, key: bytes | None) -> Engine:
-    """One connection (StaticPool) for the one thread that owns the store."""
+    """One connection (StaticPool) for the one thread that owns it.
+
+    A store file may have two connections, each owned by one thread: the desktop's DB
+    worker and the sync engine (`LocalStore.opener`). WAL lets readers go on while the
+    other writes; a write transaction starts with BEGIN IMMEDIATE (see `_begin`), so it
+    takes the write lock first and waits for it (busy timeout) instead of failing when
+    the other connection committed after it had read.
+    """
     module = _dbapi()
 
     def connect() -> Any:
-        conn = module.connect(str(path), check_same_thread=False, isolation_level=None)
+        conn = module.connect(
+            str(path), check_same_thread=False, isolation_level=None, timeout=BUSY_TIMEOUT_S
+        )
         conn.execute("PRAGMA cipher_log_level = NONE")
         try:
             if key is not None:
@@ -60,9 +72,12 @@ def make_engine(path: Path, key: bytes | None) -> Engine:
     # pysqlite's own transaction handling emits BEGIN late (and never for DDL); with the
     # driver in autocommit mode SQLAlchemy's begin() is the real BEGIN (SQLAlchemy docs,
     # "Serializable isolation / Savepoints / Transactional DDL").
+    # A connection marked `execution_options(sqlite_write=True)` (LocalStore._write) takes
+    # the write lock at once: BEGIN IMMEDIATE.
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
+        write = conn.get_execution_options().get("sqlite_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
 
