@@ -321,6 +321,7 @@ class MainWindow(QMainWindow):
 
             view = SearchView(self.session, self.pages)
             view.open_person.connect(self.open_person)
+            view.print_cases.connect(self.print_flow.print_case_sheets)
             return view
         if key == "mywork":
             from registry_desktop.my_work import MyWorkView
