@@ -2,8 +2,10 @@
 
 One `TaskManager` per application:
 
-* one **DB worker** thread owns the `LocalStore` (SQLite is used from that thread only;
-  every store call is queued there, in order);
+* one **DB worker** thread owns the views' `LocalStore` connection (every store call of
+  the views is queued there, in order); the sync engine has its own connection to the
+  same file on its own thread (`LocalStore.opener()`, WAL), so a sync never queues
+  behind the views or the other way round;
 * a small **HTTP pool** runs `ApiClient` calls and other blocking work (keyring, Argon2)
   in parallel;
 * results and errors come back to the GUI thread through a Qt signal, as closures that
