@@ -9,6 +9,7 @@ variants, equivalence folds, scores) builds on this.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -42,22 +43,26 @@ _NON_NAME = re.compile(r"[^A-Z0-9 ]+")
 _SPACES = re.compile(r"\s+")
 
 
+# The same mappings as translation tables (str.translate runs in C). ICAO's Latin output
+# is plain ASCII, so transliteration and the Latin expansions can share one table.
+_ICAO_TABLE = str.maketrans(ICAO_CYRILLIC)
+_FOLD_TABLE = str.maketrans({**ICAO_CYRILLIC, **_LATIN_EXPANSIONS})
+_APOSTROPHES = str.maketrans("", "", "'’`")
+
+
 def transliterate_icao(text: str) -> str:
     """Cyrillic letters to their ICAO 9303 Latin form (upper case); others unchanged."""
-    out = []
-    for ch in text.upper():
-        out.append(ICAO_CYRILLIC.get(ch, ch))
-    return "".join(out)
+    return text.upper().translate(_ICAO_TABLE)
 
 
+@functools.lru_cache(maxsize=65536)  # names repeat: the same given names and surnames
 def fold(text: str) -> str:
     """Upper-case Latin without diacritics; hyphens and apostrophes become word breaks."""
-    upper = transliterate_icao(text)
-    expanded = "".join(_LATIN_EXPANSIONS.get(ch, ch) for ch in upper)
-    decomposed = unicodedata.normalize("NFKD", expanded)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = stripped.replace("'", "").replace("’", "").replace("`", "")
-    cleaned = _NON_NAME.sub(" ", stripped.upper())
+    expanded = text.upper().translate(_FOLD_TABLE)
+    if not expanded.isascii():  # ASCII has nothing to decompose
+        decomposed = unicodedata.normalize("NFKD", expanded)
+        expanded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    cleaned = _NON_NAME.sub(" ", expanded.translate(_APOSTROPHES).upper())
     return _SPACES.sub(" ", cleaned).strip()
 
 

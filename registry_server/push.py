@@ -41,7 +41,7 @@ from registry_core.messages import DomainError, field_errors, register, text
 from registry_core.records import COLLECTIONS, CollectionSpec
 from registry_core.records.base import SYSTEM_FIELDS, Record
 from registry_server.db import bulk_insert
-from registry_server.reference_store import ReferenceCache, ref_checks
+from registry_server.reference_store import ReferenceCache
 from registry_server.search import person_keys
 from registry_server.tables import (
     applied_ops,
@@ -52,6 +52,7 @@ from registry_server.tables import (
     records,
     search_keys,
 )
+from registry_server.write_lane import Job, WriteLane, run_jobs
 
 register(
     {
@@ -171,9 +172,10 @@ Written = tuple[int, StoredRecord, str, str | None, list[str]]
 
 @dataclass
 class Batch:
-    """What the ops of one push produce, written in bulk at the end."""
+    """What the ops of one push produce, written in bulk (at the end, or on PostgreSQL
+    in slices while the later ops are checked: see `flush` and `write_lane`)."""
 
-    conn: Connection
+    connection: Connection
     actor: Actor
     lang: str
     now: datetime
@@ -204,6 +206,14 @@ class Batch:
 
     # Per batch: which collections the officer may write, checked once each.
     _may_write: dict[str, bool] = field(default_factory=dict)
+    lane: WriteLane | None = None
+
+    @property
+    def conn(self) -> Connection:
+        """The batch's connection, once the write lane (if any) has sent everything."""
+        if self.lane is not None:
+            self.lane.drain()
+        return self.connection
 
     @functools.cached_property
     def now_iso(self) -> str:
@@ -220,11 +230,13 @@ class Batch:
             )
         return allowed
 
-    def mark(self) -> tuple[int, int, int]:
-        return (len(self.writes), len(self.journal), self.seq)
+    def mark(self) -> tuple[int, int, int, dict[str, int] | None]:
+        return (len(self.writes), len(self.journal), self.seq, dict(self.numbers) or None)
 
-    def undo(self, mark: tuple[int, int, int]) -> None:
-        n_writes, n_journal, seq = mark
+    def undo(self, mark: tuple[int, int, int, dict[str, int] | None]) -> None:
+        n_writes, n_journal, seq, numbers = mark
+        if numbers is not None or self.numbers:  # a refused op gives its number back
+            self.numbers = numbers or {}
         del self.writes[n_writes:]
         for record_id, before, touched_before in reversed(self.journal[n_journal:]):
             if before is None:
@@ -353,6 +365,13 @@ def gc_paused() -> Iterator[None]:
                 gc.enable()
 
 
+# On PostgreSQL a batch of at least this many ops writes through a `WriteLane`, in
+# slices of about `_FLUSH_WRITES` new versions: small enough that the last slice (which
+# nothing overlaps) is short, large enough that the extra statements cost little.
+_LANE_MIN_OPS = 100
+_FLUSH_WRITES = 50
+
+
 class PushEngine:
     def __init__(
         self,
@@ -405,18 +424,27 @@ class PushEngine:
             for rec in found:
                 batch.state[rec.id] = batch.original[rec.id] = rec
             batch.absent.update(i for i in wanted if i not in batch.state)
-        answers: list[dict[str, Any]] = []
-        seen_in_batch: dict[str, dict[str, Any]] = {}
-        for op, key, rid in zip(ops, op_ids, record_ids, strict=True):
-            earlier = done.get(key) or seen_in_batch.get(key)
-            if earlier is not None:
-                answers.append({**earlier, "status": "duplicate"})
-                continue
-            answer = self._one(batch, op, key, rid)
-            if answer["status"] == "applied":
-                seen_in_batch[key] = answer
-            answers.append(answer)
-        self._write(batch, seq)
+        if found is not None and len(ops) >= _LANE_MIN_OPS:
+            batch.lane = WriteLane(pg_conn(conn))
+        try:
+            answers: list[dict[str, Any]] = []
+            seen_in_batch: dict[str, dict[str, Any]] = {}
+            for op, key, rid in zip(ops, op_ids, record_ids, strict=True):
+                earlier = done.get(key) or seen_in_batch.get(key)
+                if earlier is not None:
+                    answers.append({**earlier, "status": "duplicate"})
+                    continue
+                answer = self._one(batch, op, key, rid)
+                if answer["status"] == "applied":
+                    seen_in_batch[key] = answer
+                answers.append(answer)
+                if batch.lane is not None and len(batch.writes) >= _FLUSH_WRITES:
+                    self._flush(batch)
+            self._write(batch, seq)
+        finally:
+            if batch.lane is not None:
+                batch.lane.close()
+                batch.lane = None
         return answers
 
     def _one(self, batch: Batch, op: OpIn, op_id: str, rid: str) -> dict[str, Any]:
@@ -533,7 +561,8 @@ class PushEngine:
         if spec.number_field:
             data[spec.number_field] = current.data.get(spec.number_field)
         content = self.validate(batch, spec, current.id, data, current)
-        changed = {k for k in content if content.get(k) != current.data.get(k)}
+        before = current.data
+        changed = {k for k, v in content.items() if v != before.get(k)}
         if not changed:
             return current
         return self.write(batch, spec, current.id, content, current, "update", op_id, changed)
@@ -615,7 +644,7 @@ class PushEngine:
             raise Refusal(
                 "op.invalid", {exc.field or "__root__": exc.message(batch.lang)}
             ) from None
-        unknown = self.refs.unknown(ref_checks(model, data))
+        unknown = self.refs.unknown_in(model)
         if unknown:
             raise Refusal("op.invalid", {p: text("op.reference_code", batch.lang) for p in unknown})
         content = _json_safe(model)
@@ -683,12 +712,18 @@ class PushEngine:
         return rec
 
     def _write(self, batch: Batch, seq_before: int) -> None:
-        if batch.conn.dialect.name == "postgresql":
+        """Write what the batch has not written yet, and the counters."""
+        if batch.connection.dialect.name == "postgresql":
             _write_pg(batch, seq_before)
         else:
             _write_generic(batch, seq_before)
-        for rec in batch.touched.values():
-            rec.is_new = False
+        _settle(batch)
+
+    def _flush(self, batch: Batch) -> None:
+        """Hand the rows of the ops decided so far to the write lane."""
+        assert batch.lane is not None
+        batch.lane.submit(_pg_jobs(batch))
+        _settle(batch)
 
 
 def _write_generic(batch: Batch, seq_before: int) -> None:
@@ -697,6 +732,8 @@ def _write_generic(batch: Batch, seq_before: int) -> None:
     now, actor = batch.now, batch.actor
     if batch.seq != seq_before:
         conn.execute(counters.update().where(counters.c.name == "feed").values(value=batch.seq))
+    for name, value in batch.numbers.items():
+        conn.execute(counters.update().where(counters.c.name == name).values(value=value))
     new_rows: list[dict[str, Any]] = []
     upd_rows: list[dict[str, Any]] = []
     for rec in batch.touched.values():
@@ -822,6 +859,16 @@ _COPY_AUDIT = (
     "purpose, client, detail) FROM STDIN"
 )
 _COPY_KEYS = "COPY search_keys (person_id, key, kind) FROM STDIN"
+_PG_COUNTER = "UPDATE counters SET value = %s WHERE name = %s"
+_PG_PERSON_DOCS = (
+    "SELECT r.id, r.data::text, r.person_id FROM json_array_elements_text(%s::json) "
+    "AS k(id) JOIN records AS r ON r.person_id = k.id "
+    "WHERE r.collection = 'documents' AND NOT r.deleted"
+)
+_PG_DELETE_KEYS = (
+    "DELETE FROM search_keys AS s USING json_array_elements_text(%s::json) AS k(id) "
+    "WHERE s.person_id = k.id"
+)
 
 
 def pg_conn(conn: Connection) -> Any:
@@ -866,14 +913,10 @@ def _json_copy(text: str) -> str:
     return text.replace("\\", "\\\\") if "\\" in text else text
 
 
-def _copy(raw: Any, statement: str, lines: list[str]) -> None:
-    if lines:
-        with raw.cursor() as cur, cur.copy(statement) as copy:
-            copy.write("".join(lines).encode())
-
-
-def _write_pg(batch: Batch, seq_before: int) -> None:
-    raw = pg_conn(batch.conn)
+def _pg_jobs(batch: Batch) -> list[Job]:
+    """The rows of the ops decided since the last flush, as PostgreSQL statements:
+    records (COPY the new ones, one UPDATE for the changed ones), versions, the feed,
+    applied op_ids, audit and search keys."""
     actor = batch.actor
     now_s = batch.now_iso
     user = _esc(actor.username)
@@ -928,17 +971,52 @@ def _write_pg(batch: Batch, seq_before: int) -> None:
         f"{_esc(op_id)}\t{device_or_dash}\t{user}\t{_esc(coll)}\t{_esc(rid)}\t{version}\t{now_s}\n"
         for op_id, coll, rid, version in batch.applied
     ]
-    with raw.pipeline():  # one round trip for both
-        if batch.seq != seq_before:
-            raw.execute("UPDATE counters SET value = %s WHERE name = 'feed'", (batch.seq,))
-        if updates:
-            raw.execute(_PG_UPDATE, (batch.now, actor.username, "[" + ",".join(updates) + "]"))
-    _copy(raw, _COPY_RECORDS, new_lines)
-    _copy(raw, _COPY_VERSIONS, version_lines)
-    _copy(raw, _COPY_CHANGES, change_lines)
-    _copy(raw, _COPY_APPLIED, applied_lines)
-    _copy(raw, _COPY_AUDIT, audit_lines)
-    refresh_search_keys(batch.conn, batch)
+    jobs: list[Job] = []
+    if updates:
+        jobs.append(
+            ("execute", _PG_UPDATE, (batch.now, actor.username, "[" + ",".join(updates) + "]"))
+        )
+    for statement, lines in (
+        (_COPY_RECORDS, new_lines),
+        (_COPY_VERSIONS, version_lines),
+        (_COPY_CHANGES, change_lines),
+        (_COPY_APPLIED, applied_lines),
+        (_COPY_AUDIT, audit_lines),
+    ):
+        if lines:
+            jobs.append(("copy", statement, "".join(lines)))
+    jobs.extend(_search_key_jobs(batch))
+    return jobs
+
+
+def _write_pg(batch: Batch, seq_before: int) -> None:
+    jobs = _pg_jobs(batch) + _counter_jobs(batch, seq_before)
+    if batch.lane is not None:
+        batch.lane.submit(jobs)
+        batch.lane.drain()
+    else:
+        run_jobs(pg_conn(batch.connection), jobs)
+
+
+def _counter_jobs(batch: Batch, seq_before: int) -> list[Job]:
+    """The feed counter and the official number series this batch moved."""
+    jobs: list[Job] = []
+    if batch.seq != seq_before:
+        jobs.append(("execute", _PG_COUNTER, (batch.seq, "feed")))
+    jobs.extend(("execute", _PG_COUNTER, (value, name)) for name, value in batch.numbers.items())
+    return jobs
+
+
+def _settle(batch: Batch) -> None:
+    """After the pending rows went to the database: they are now the tables' state, and
+    the ops that made them can no longer be undone (each op is decided by then)."""
+    for rec in batch.touched.values():
+        rec.is_new = False
+        batch.original[rec.id] = rec
+    batch.touched.clear()
+    batch.writes.clear()
+    batch.applied.clear()
+    batch.journal.clear()
 
 
 def _jstr(value: str | None) -> str:
@@ -949,30 +1027,13 @@ _UPDATED = ("version", "deleted", "data", "updated_at", "updated_by", "person_id
 
 
 def _update_records(conn: Connection, rows: list[dict[str, Any]]) -> None:
-    """Write the new state of changed records in a few statements, not one per row."""
-    if conn.dialect.name != "postgresql":
-        stmt = (
-            records.update()
-            .where(records.c.id == sa.bindparam("b_id"))
-            .values({name: sa.bindparam(name) for name in _UPDATED})
-        )
-        conn.execute(stmt, [{**r, "b_id": r["id"]} for r in rows])
-        return
-    conn.exec_driver_sql(
-        "CREATE TEMP TABLE IF NOT EXISTS records_update (LIKE records) ON COMMIT DELETE ROWS"
+    """Write the new state of changed records (SQLite; PostgreSQL uses `_PG_UPDATE`)."""
+    stmt = (
+        records.update()
+        .where(records.c.id == sa.bindparam("b_id"))
+        .values({name: sa.bindparam(name) for name in _UPDATED})
     )
-    bulk_insert(conn, _records_update, rows)
-    assignments = ", ".join(f"{name} = u.{name}" for name in _UPDATED)
-    conn.exec_driver_sql(
-        f"UPDATE records AS r SET {assignments} FROM records_update AS u WHERE r.id = u.id"
-    )
-    conn.exec_driver_sql("DELETE FROM records_update")
-
-
-# The same columns as `records`, for the COPY into the temporary update table.
-_records_update = sa.Table(
-    "records_update", sa.MetaData(), *(sa.Column(c.name, c.type) for c in records.columns)
-)
+    conn.execute(stmt, [{**r, "b_id": r["id"]} for r in rows])
 
 
 def _link(rec: StoredRecord, name: str) -> str | None:
@@ -992,8 +1053,8 @@ _KEY_FIELDS = (
 )  # fmt: skip
 
 
-def refresh_search_keys(conn: Connection, batch: Batch) -> None:
-    """Rebuild the search keys of the persons whose names, dates or documents changed."""
+def _persons_to_reindex(batch: Batch) -> tuple[set[str], set[str]]:
+    """(persons whose keys must be rebuilt, those of them new in this batch)."""
     recompute: set[str] = set()
     new_persons: set[str] = set()
     for rec in batch.touched.values():
@@ -1016,37 +1077,15 @@ def refresh_search_keys(conn: Connection, batch: Batch) -> None:
                 recompute.add(str(rec.data.get("person_id")))
                 if before is not None:
                     recompute.add(str(before.data.get("person_id")))
-    if not recompute:
-        return
-    existing = sorted(recompute - new_persons)
-    docs: dict[str, dict[str, dict[str, Any]]] = {}
-    pg = conn.dialect.name == "postgresql"
-    if existing and pg:
-        raw = pg_conn(conn)
-        keys = _keys(existing)
-        raw.execute(
-            "DELETE FROM search_keys AS s USING json_array_elements_text(%s::json) AS k(id) "
-            "WHERE s.person_id = k.id",
-            (keys,),
-        )
-        for doc_id, data, person_id in raw.execute(
-            "SELECT r.id, r.data::text, r.person_id FROM json_array_elements_text(%s::json) "
-            "AS k(id) JOIN records AS r ON r.person_id = k.id "
-            "WHERE r.collection = 'documents' AND NOT r.deleted",
-            (keys,),
-        ):
-            docs.setdefault(str(person_id), {})[doc_id] = orjson.loads(data)
-    elif existing:
-        conn.execute(search_keys.delete().where(search_keys.c.person_id.in_(existing)))
-        for row in conn.execute(
-            sa.select(records.c.id, records.c.data, records.c.person_id).where(
-                records.c.collection == "documents",
-                records.c.person_id.in_(existing),
-                records.c.deleted.is_(False),
-            )
-        ):
-            docs.setdefault(str(row.person_id), {})[row.id] = dict(row.data)
-    for rec in batch.touched.values():  # this batch's documents are not in the table yet
+    return recompute, new_persons
+
+
+def _key_rows(
+    batch: Batch, recompute: set[str], docs: dict[str, dict[str, dict[str, Any]]]
+) -> list[tuple[str, str, str]]:
+    """(person id, key, kind) for each person in `recompute`; `docs` holds their
+    documents as the tables have them."""
+    for rec in batch.touched.values():  # documents written since: not in the tables yet
         if rec.collection == "documents":
             for person_docs in docs.values():
                 person_docs.pop(rec.id, None)
@@ -1060,15 +1099,54 @@ def refresh_search_keys(conn: Connection, batch: Batch) -> None:
             continue
         for key, kind in person_keys(person.data, docs.get(pid, {}).values()):
             rows.append((pid, key, kind))
-    if pg:
+    return rows
+
+
+def refresh_search_keys(conn: Connection, batch: Batch) -> None:
+    """Rebuild the search keys of the persons whose names, dates or documents changed
+    (SQLite; PostgreSQL goes through `_search_key_jobs`)."""
+    recompute, new_persons = _persons_to_reindex(batch)
+    if not recompute:
+        return
+    existing = sorted(recompute - new_persons)
+    docs: dict[str, dict[str, dict[str, Any]]] = {}
+    if existing:
+        conn.execute(search_keys.delete().where(search_keys.c.person_id.in_(existing)))
+        for row in conn.execute(
+            sa.select(records.c.id, records.c.data, records.c.person_id).where(
+                records.c.collection == "documents",
+                records.c.person_id.in_(existing),
+                records.c.deleted.is_(False),
+            )
+        ):
+            docs.setdefault(str(row.person_id), {})[row.id] = dict(row.data)
+    rows = _key_rows(batch, recompute, docs)
+    bulk_insert(conn, search_keys, [{"person_id": p, "key": k, "kind": t} for p, k, t in rows])
+
+
+def _search_key_jobs(batch: Batch) -> list[Job]:
+    """`refresh_search_keys` for PostgreSQL, as jobs. Only persons that were already in
+    the tables need a read (their documents) and a delete of their old keys."""
+    recompute, new_persons = _persons_to_reindex(batch)
+    if not recompute:
+        return []
+    existing = sorted(recompute - new_persons)
+    docs: dict[str, dict[str, dict[str, Any]]] = {}
+    jobs: list[Job] = []
+    if existing:
+        keys = _keys(existing)
+        for doc_id, data, person_id in pg_conn(batch.conn).execute(_PG_PERSON_DOCS, (keys,)):
+            docs.setdefault(str(person_id), {})[doc_id] = orjson.loads(data)
+        jobs.append(("execute", _PG_DELETE_KEYS, (keys,)))
+    rows = _key_rows(batch, recompute, docs)
+    if rows:
         escaped = {pid: _esc(pid) for pid in recompute}
-        _copy(
-            pg_conn(conn),
+        jobs.append((
+            "copy",
             _COPY_KEYS,
-            [f"{escaped[pid]}\t{_esc(key)}\t{_esc(kind)}\n" for pid, key, kind in rows],
-        )
-    else:
-        bulk_insert(conn, search_keys, [{"person_id": p, "key": k, "kind": t} for p, k, t in rows])
+            "".join(f"{escaped[pid]}\t{_esc(key)}\t{_esc(kind)}\n" for pid, key, kind in rows),
+        ))  # fmt: skip
+    return jobs
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -1199,7 +1277,9 @@ _DECISION_SERIES = {"departure_order": "IR", "removal_decision": "PIL"}
 def allocate_number(batch: Batch, spec: CollectionSpec, content: dict[str, Any]) -> str:
     """Next official number in its series, e.g. VRS-2026-000123 or PMLP-IR-2026-000045.
 
-    Taken under the same lock as the feed, so numbers are gap-free and never repeat.
+    Taken under the same lock as the feed, so numbers are gap-free and never repeat. The
+    series' counter row is locked on first use and written once, with the feed counter,
+    when the batch is written (a refused op gives its number back: see `Batch.undo`).
     """
     year = batch.now.year
     if spec.name == "cases":
@@ -1219,5 +1299,4 @@ def allocate_number(batch: Batch, spec: CollectionSpec, content: dict[str, Any])
             value = 0
     value += 1
     batch.numbers[series] = value
-    batch.conn.execute(counters.update().where(counters.c.name == series).values(value=value))
     return f"{prefix}-{value:06d}"

@@ -164,6 +164,13 @@ class ReferenceCache:
         """None when the list is not seeded at all (then nothing can be checked)."""
         return self._codes.get(name)
 
+    def unknown_in(self, model: Any) -> dict[str, str]:
+        """{path: list name} for each coded value of a validated record not in its list.
+        Almost every record is clean, so a quick walk without paths comes first."""
+        if _all_known(model, self._codes):
+            return {}
+        return self.unknown(ref_checks(model, {}))
+
     def unknown(self, checks: Iterable[tuple[str, str, str]]) -> dict[str, str]:
         """{path: list name} for each (path, list, code) whose code is not in its list."""
         out: dict[str, str] = {}
@@ -212,3 +219,28 @@ def ref_checks(model: Any, data: Mapping[str, Any], prefix: str = "") -> list[tu
         elif ref:
             out.append((path, ref, str(value.value if hasattr(value, "value") else value)))
     return out
+
+
+def _all_known(model: Any, lists: Mapping[str, frozenset[str]]) -> bool:
+    """`ref_checks` finds nothing unknown (the same walk, without building paths)."""
+    for name, ref, nested in _ref_plan(type(model)):
+        value = getattr(model, name)
+        if value is None:
+            continue
+        if isinstance(value, list):
+            for item in value:
+                if nested and hasattr(type(item), "model_fields"):
+                    if not _all_known(item, lists):
+                        return False
+                elif ref and isinstance(item, str):
+                    codes = lists.get(ref)
+                    if codes is not None and item not in codes:
+                        return False
+        elif nested and hasattr(type(value), "model_fields"):
+            if not _all_known(value, lists):
+                return False
+        elif ref:
+            codes = lists.get(ref)
+            if codes is not None and str(getattr(value, "value", value)) not in codes:
+                return False
+    return True

@@ -359,13 +359,35 @@ def _answers(results: list[list[dict[str, Any]]]) -> list[Any]:
     return out
 
 
+@pytest.mark.parametrize(
+    "flush_writes",
+    [None, 1, 2, 3],
+    ids=["one-write", "lane-every-write", "lane-every-2", "lane-every-3"],
+)
 def test_fast_writer_matches_the_generic_writer(
-    two_pg_registries: list[Registry], monkeypatch: pytest.MonkeyPatch
+    two_pg_registries: list[Registry], monkeypatch: pytest.MonkeyPatch, flush_writes: int | None
 ) -> None:
+    """The COPY writer, at the end of the batch or in slices through the write lane
+    (slice boundaries falling between every pair of ops in turn), leaves exactly the
+    rows and answers that the generic SQLAlchemy writer does."""
     scenario = _scenario()
     fast_registry, generic_registry = two_pg_registries
+    slices: list[int] = []
+
+    class CountingLane(push_module.WriteLane):
+        def submit(self, jobs: list[Any]) -> None:
+            slices.append(len(jobs))
+            super().submit(jobs)
+
+    monkeypatch.setattr(push_module, "WriteLane", CountingLane)
+    if flush_writes is not None:
+        monkeypatch.setattr(push_module, "_LANE_MIN_OPS", 1)
+        monkeypatch.setattr(push_module, "_FLUSH_WRITES", flush_writes)
     fast_api = fast_registry.login("vrs.officer")
     fast = [fast_api.push(*batch) for batch in scenario]
+    # Without the lane nothing is sliced; with it, batches go in several slices.
+    assert (len(slices) > len(scenario)) if flush_writes else not slices
+    monkeypatch.setattr(push_module, "_LANE_MIN_OPS", 10**9)
     # The same ops again, in the other database, read and written through SQLAlchemy.
     monkeypatch.setattr(push_module, "_write_pg", push_module._write_generic)
     monkeypatch.setattr(push_module, "_begin_pg", _generic_begin)
