@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import psycopg
+import sqlalchemy.exc
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -35,6 +37,12 @@ register(
         ),
         "auth.inactive": ("Lietotāja konts ir bloķēts.", "The user account is disabled."),
         "request.invalid": ("Pieprasījumā ir kļūdas.", "The request has errors."),
+        "request.unstorable": (
+            "Pieprasījumā ir vērtība, ko reģistrs nevar saglabāt vai meklēt "
+            "(piemēram, vadības rakstzīme NUL).",
+            "The request holds a value the registry cannot store or search for "
+            "(for example the control character NUL).",
+        ),
         "request.too_large": (
             "Pārāk daudz ierakstu vienā pieprasījumā (ne vairāk kā {limit}).",
             "Too many items in one request (at most {limit}).",
@@ -101,6 +109,19 @@ def install(app: FastAPI) -> None:
             msg = text(code, lang, **ctx) if text(code, lang) != code else str(err.get("msg"))
             fields.setdefault(".".join(loc) or "__root__", msg)
         return JSONResponse(error_body("request.invalid", lang, fields), status_code=422)
+
+    # The last line of defence: a value that reached the database and that it refused as
+    # data (SQLSTATE class 22, or psycopg's own NUL check) is bad input, not a server
+    # fault. Validation should have caught it with a field message first.
+    async def _data_error(request: Request, exc: Exception) -> JSONResponse:
+        log.warning("value refused by the database on %s: %s", request.url.path, exc)
+        return JSONResponse(
+            error_body("request.unstorable", language(request)),
+            status_code=422,
+        )
+
+    app.add_exception_handler(psycopg.DataError, _data_error)
+    app.add_exception_handler(sqlalchemy.exc.DataError, _data_error)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -98,6 +98,10 @@ register(
         "op.action_unknown": ("Nezināma darbība.", "Unknown action."),
         "op.action_missing": ("Jānorāda darbība.", "Give the action."),
         "op.invalid": ("Ierakstā ir kļūdas.", "The record has errors."),
+        "op.nul": (
+            "Teksts satur neatļautu vadības rakstzīmi (NUL).",
+            "The text contains a control character that is not allowed (NUL).",
+        ),
         "op.person_merged": (
             "Persona ir apvienota ar citu ierakstu.",
             "The person has been merged into another record.",
@@ -648,6 +652,9 @@ class PushEngine:
         if unknown:
             raise Refusal("op.invalid", {p: text("op.reference_code", batch.lang) for p in unknown})
         content = _json_safe(model)
+        nul = _nul_paths(content)
+        if nul:  # PostgreSQL cannot store it, and no officer means to type it
+            raise Refusal("op.invalid", {p: text("op.nul", batch.lang) for p in nul})
         if spec.parents:
             self._check_parents(batch, spec, content)
         rule = self._validators.get(spec.name)
@@ -1147,6 +1154,28 @@ def _search_key_jobs(batch: Batch) -> list[Job]:
             "".join(f"{escaped[pid]}\t{_esc(key)}\t{_esc(kind)}\n" for pid, key, kind in rows),
         ))  # fmt: skip
     return jobs
+
+
+def _nul_paths(content: dict[str, Any]) -> list[str]:
+    """Paths of the strings in a record that hold a NUL character (usually none: one
+    quick look at the record's JSON first)."""
+    if b"\\u0000" not in orjson.dumps(content):
+        return []
+    out: list[str] = []
+
+    def walk(value: Any, path: str) -> None:
+        if isinstance(value, str):
+            if "\x00" in value:
+                out.append(path)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{path}.{key}" if path else str(key))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, f"{path}.{i}")
+
+    walk(content, "")
+    return out
 
 
 def _same(a: Any, b: Any) -> bool:

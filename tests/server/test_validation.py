@@ -36,6 +36,11 @@ DEPARTURE = {
 }
 
 # (collection, fields on top of a valid record, field, Latvian message, English message)
+NUL = (
+    "Teksts satur neatļautu vadības rakstzīmi (NUL).",
+    "The text contains a control character that is not allowed (NUL).",
+)
+
 CASES: list[tuple[str, dict[str, Any], str, str, str]] = [
     (
         "persons",
@@ -130,6 +135,15 @@ CASES: list[tuple[str, dict[str, Any], str, str, str]] = [
         "The code is not in the reference list.",
     ),
     ("persons", {"eye_colour": "blue"}, "eye_colour", "Nezināms lauks.", "Unknown field."),
+    # NUL: PostgreSQL cannot store it; refused under its field, in any text, at any depth.
+    ("persons", {"surname_latin": "IVA\x00NOVA"}, "surname_latin", *NUL),
+    ("persons", {"notes": "Piezīme\x00"}, "notes", *NUL),
+    (
+        "persons",
+        {"other_identities": [{"surname": "PET\x00ROVA", "given_names": "ANNA"}]},
+        "other_identities.0.surname",
+        *NUL,
+    ),
     (
         "documents",
         {"valid_until": "2020-01-01", "issue_date": "2021-01-01"},
@@ -426,6 +440,24 @@ def test_malformed_requests_answer_422_with_field_messages(
     assert r.status_code == 422
     r = api.client.post("/api/v1/auth/login", json={"username": "", "password": "x"})
     assert r.status_code == 422 and "username" in r.json()["fields"]
+
+
+def test_a_nul_character_anywhere_else_is_bad_input_not_a_server_fault(
+    parents: tuple[Any, str, str, str],
+) -> None:
+    api, pid, *_ = parents
+    (res,) = api.push(op("persons", pid, "update", 1, place_of_birth="Ri\x00ga"))
+    assert res["status"] == "rejected"
+    assert res["fields"] == {"place_of_birth": NUL[0]}
+    r = api.client.post("/api/v1/auth/login", json={"username": "tr\x00iner", "password": "x"})
+    assert r.status_code in (401, 422), r.text
+    r = api.get("/persons/search?q=IVA%00NOVA")  # folded away like any punctuation
+    assert r.status_code == 200 and r.json()["results"] == [], r.text
+    r = api.get(f"/persons/{pid}%00")
+    assert r.status_code in (404, 422), r.text
+    assert set(r.json()) == {"error", "message", "fields"}
+    r = api.post("/persons/match", {"surname_latin": "PET\x00ROVA", "given_names_latin": "A"})
+    assert r.status_code in (200, 422), r.text
 
 
 def test_rest_update_needs_if_match_and_reports_conflicts(
