@@ -4,8 +4,8 @@
 documents, addresses and cases, and every record each case's status implies (detention,
 return decisions, challenges and appeals, departures and removals, entry bans, SIS alerts,
 tasks), exactly as the server would have stored them: a `records` row, version 1 in
-`record_versions` (kind "create", every field changed), a `changes` row with the next
-gap-free `seq`, search keys, and the official number series in `counters`.
+`record_versions` (kind "create", every field changed) with the next gap-free feed
+`seq`, search keys, and the official number series in `counters`.
 
 Choices
 -------
@@ -1876,10 +1876,17 @@ def _write_versions(conn: Connection) -> None:
             "INSERT INTO record_versions (id, version, collection, changed_fields, data, deleted, "
             "at, by, op_id, kind, seq) SELECT r.id, 1, r.collection, CASE r.collection "
             f"{whens} END, r.data{json_text}, r.deleted, r.created_at, r.created_by, NULL, "
-            "'create', c.seq FROM records r JOIN changes c ON c.record_id = r.id AND c.version = 1"
+            "'create', f.seq FROM records r JOIN demo_feed f ON f.record_id = r.id"
         ),
         params,
     )
+    conn.exec_driver_sql("DROP TABLE demo_feed")
+
+
+def _create_feed_table(conn: Connection) -> None:
+    """Each record's feed position while seeding: `_write_versions` copies it into the
+    versions (the feed) at the end."""
+    conn.exec_driver_sql("CREATE TEMPORARY TABLE demo_feed (seq BIGINT, record_id VARCHAR(36))")
 
 
 NULL = "\\N"  # COPY text format
@@ -1914,13 +1921,13 @@ class _PostgresWriter(_Writer):
             rec_lines.append(
                 f"{rid}\t{coll}\t1\tf\t{data}\t{ts}\t{by}\t{ts}\t{by}\t{pid or NULL}\t{cid or NULL}\n"
             )
-            chg_lines.append(f"{seq}\t{coll}\t{rid}\t1\tf\n")
+            chg_lines.append(f"{seq}\t{rid}\n")
         key_lines = [f"{p}\t{k}\t{kind}\n" for p, k, kind in keys]
         with self.raw.cursor() as cur:
             for sql, lines in (
                 ("COPY records (id, collection, version, deleted, data, created_at, created_by, "
                  "updated_at, updated_by, person_id, case_id) FROM STDIN", rec_lines),
-                ("COPY changes (seq, collection, record_id, version, deleted) FROM STDIN", chg_lines),
+                ("COPY demo_feed (seq, record_id) FROM STDIN", chg_lines),
                 ("COPY search_keys (person_id, key, kind) FROM STDIN", key_lines),
             ):  # fmt: skip
                 with cur.copy(sql) as copy:
@@ -1946,14 +1953,14 @@ class _SqliteWriter(_Writer):
             if ts is None:
                 ts = stamps[at] = self.stamp(at)
             rec.append((rid, coll, 1, 0, data, ts, by, ts, by, pid, cid))
-            chg.append((seq, coll, rid, 1, 0))
+            chg.append((seq, rid))
         cur = self.raw.cursor()
         cur.executemany(
             "INSERT INTO records (id, collection, version, deleted, data, created_at, created_by, "
             "updated_at, updated_by, person_id, case_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rec
         )  # fmt: skip
         cur.executemany(
-            "INSERT INTO changes (seq, collection, record_id, version, deleted) VALUES (?,?,?,?,?)",
+            "INSERT INTO demo_feed (seq, record_id) VALUES (?,?)",
             chg,
         )
         cur.executemany("INSERT INTO search_keys (person_id, key, kind) VALUES (?,?,?)", keys)
@@ -2178,6 +2185,7 @@ def _seed(engine: Engine, pool: Any, workers: int, persons: int, seed: int, prog
                 plan = _plan(persons, seed, offsets, pool)
                 deferred = _drop_indexes(conn) if persons >= DEFER_INDEXES_FROM else []
                 writer: _Writer = _PostgresWriter(conn) if postgres else _SqliteWriter(conn)
+                _create_feed_table(conn)
                 seq = int(feed or 0)
                 total = done = 0
                 for rows, keys in _packed_chunks(plan.tasks, pool, workers):
@@ -2231,7 +2239,7 @@ def _drop_indexes(conn: Connection) -> list[str]:
     they come back exactly as the migrations made them; all of it happens inside the
     seeding transaction, so a failure leaves the indexes as they were.
     """
-    tables = ("records", "record_versions", "changes", "search_keys")
+    tables = ("records", "record_versions", "search_keys")
     restore: list[str] = []
     if conn.dialect.name == "postgresql":
         rows = conn.execute(

@@ -52,10 +52,10 @@ from registry_server.push import Actor, Batch, PushEngine, Refusal, StoredRecord
 from registry_server.search import load_persons
 from registry_server.tables import (
     audit_log,
-    changes,
     counters,
     duplicate_candidates,
     person_merges,
+    record_versions,
     records,
 )
 
@@ -139,7 +139,7 @@ class PersonIndex:
                 self._catch_up(conn)
 
     def _build(self, conn: Connection) -> None:
-        seq = conn.execute(sa.select(sa.func.max(changes.c.seq))).scalar() or 0
+        seq = conn.execute(sa.select(sa.func.max(record_versions.c.seq))).scalar() or 0
         docs: dict[str, list[dict[str, Any]]] = {}
         for row in conn.execute(
             sa.select(records.c.person_id, records.c.data).where(
@@ -159,12 +159,11 @@ class PersonIndex:
         self.last_seq = int(seq)
 
     def _catch_up(self, conn: Connection) -> None:
+        v = record_versions.c
         rows = conn.execute(
-            sa.select(changes.c.seq, changes.c.collection, changes.c.record_id)
-            .where(
-                changes.c.seq > self.last_seq, changes.c.collection.in_(("persons", "documents"))
-            )
-            .order_by(changes.c.seq)
+            sa.select(v.seq, v.collection, v.id.label("record_id"))
+            .where(v.seq > self.last_seq, v.collection.in_(("persons", "documents")))
+            .order_by(v.seq)
         ).all()
         if not rows:
             return

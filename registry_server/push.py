@@ -10,9 +10,10 @@ How a batch runs (one database transaction):
 3. Decide each op in order against that in-memory state: duplicate, rejected, conflict
    or applied. An op sees the effects of the ops before it in the batch, and a refused
    op changes nothing, so each op stands on its own as if it were its own transaction.
-4. Write what the applied ops produced (records, versions, changes, applied op_ids,
-   search keys, audit) in bulk, and commit. On PostgreSQL each table's rows go in one
-   COPY whose text the engine formats itself (see `_write_pg`).
+4. Write what the applied ops produced (records, versions, which carry the change feed's
+   `seq`, applied op_ids, search keys, audit) in bulk, and commit. On PostgreSQL the
+   rows go by COPY, whose text the engine formats itself (see `_pg_jobs`); a large batch
+   writes them in slices while its later ops are still checked (see `write_lane`).
 
 If the commit fails (say a concurrent request applied the same op_id first), nothing of
 the batch is kept and the client retries; the retry then meets `duplicate`.
@@ -46,7 +47,6 @@ from registry_server.search import person_keys
 from registry_server.tables import (
     applied_ops,
     audit_log,
-    changes,
     counters,
     record_versions,
     records,
@@ -186,8 +186,8 @@ class Batch:
     state: dict[str, StoredRecord]
     seq: int
     # One entry per new version: (seq, the record as written, kind, op_id, changed fields
-    # sorted). Its version row, feed entry and audit row are all made from it when the
-    # batch is written.
+    # sorted). Its version row (which holds its feed position) and its audit row are made
+    # from it when the batch is written.
     writes: list[Written] = field(default_factory=list)
     # (op_id, collection, record id, version) of each applied op.
     applied: list[tuple[str, str, str, int]] = field(default_factory=list)
@@ -761,7 +761,7 @@ def _write_generic(batch: Batch, seq_before: int) -> None:
     bulk_insert(conn, records, new_rows)
     if upd_rows:
         _update_records(conn, upd_rows)
-    versions, feed, audit = [], [], []
+    versions, audit = [], []
     for seq, rec, kind, op_id, fields in batch.writes:
         versions.append(
             {
@@ -776,15 +776,6 @@ def _write_generic(batch: Batch, seq_before: int) -> None:
                 "by": actor.username,
                 "op_id": op_id,
                 "kind": kind,
-            }
-        )
-        feed.append(
-            {
-                "seq": seq,
-                "collection": rec.collection,
-                "record_id": rec.id,
-                "version": rec.version,
-                "deleted": rec.deleted,
             }
         )
         audit.append(
@@ -802,7 +793,6 @@ def _write_generic(batch: Batch, seq_before: int) -> None:
             }
         )
     bulk_insert(conn, record_versions, versions)
-    bulk_insert(conn, changes, feed)
     bulk_insert(
         conn,
         applied_ops,
@@ -857,7 +847,6 @@ _COPY_VERSIONS = (
     "COPY record_versions (id, version, collection, changed_fields, data, deleted, at, by, "
     "op_id, kind, seq) FROM STDIN"
 )
-_COPY_CHANGES = "COPY changes (seq, collection, record_id, version, deleted) FROM STDIN"
 _COPY_APPLIED = (
     "COPY applied_ops (op_id, device_id, username, collection, record_id, version, at) FROM STDIN"
 )
@@ -953,7 +942,7 @@ def _pg_jobs(batch: Batch) -> list[Job]:
                 f'"deleted":{"true" if rec.deleted else "false"},"data":{data},'
                 f'"person_id":{_jstr(person_id)},"case_id":{_jstr(case_id)}}}'
             )
-    version_lines, change_lines, audit_lines = [], [], []
+    version_lines, audit_lines = [], []
     device, purpose, client = (
         _esc_opt(actor.device_id),
         _esc_opt(actor.purpose),
@@ -967,7 +956,6 @@ def _pg_jobs(batch: Batch) -> list[Job]:
             f"{rid}\t{rec.version}\t{coll}\t{fields_s}\t{_json_copy(as_json(rec.data))}\t"
             f"{deleted}\t{now_s}\t{user}\t{_esc_opt(op_id)}\t{kind_s}\t{seq}\n"
         )
-        change_lines.append(f"{seq}\t{coll}\t{rid}\t{rec.version}\t{deleted}\n")
         detail = _json_copy(dumps({"version": rec.version, "op_id": op_id}).decode())
         audit_lines.append(
             f"{now_s}\t{user}\t{kind_s}\t{coll}\t{rid}\t{fields_s}\t{device}\t{purpose}\t"
@@ -986,7 +974,6 @@ def _pg_jobs(batch: Batch) -> list[Job]:
     for statement, lines in (
         (_COPY_RECORDS, new_lines),
         (_COPY_VERSIONS, version_lines),
-        (_COPY_CHANGES, change_lines),
         (_COPY_APPLIED, applied_lines),
         (_COPY_AUDIT, audit_lines),
     ):

@@ -119,27 +119,12 @@ record_versions = sa.Table(
     sa.Column("by", sa.String(100), nullable=False),
     sa.Column("op_id", sa.String(36)),
     sa.Column("kind", sa.String(60), nullable=False),
-    # The change-feed position of this version (as in `changes`): rows are appended in
-    # seq order, so the feed reads them almost sequentially by this index, with no join.
+    # The change feed: each version's position in it. `seq` is handed out under the feed
+    # counter's row lock inside the writing transaction, so positions become visible in
+    # order and without gaps; rows are appended in seq order, so the feed reads them
+    # almost sequentially by this index.
     sa.Column("seq", sa.BigInteger().with_variant(sa.Integer, "sqlite"), nullable=True),
     sa.Index("ix_record_versions_seq", "seq", unique=True),
-)
-
-# The change feed. `seq` is handed out under the feed_counter row lock inside the
-# writing transaction, so sequence numbers become visible in order and without gaps.
-changes = sa.Table(
-    "changes",
-    metadata,
-    sa.Column(
-        "seq",
-        sa.BigInteger().with_variant(sa.Integer, "sqlite"),
-        primary_key=True,
-        autoincrement=False,
-    ),
-    sa.Column("collection", sa.String(40), nullable=False),
-    sa.Column("record_id", sa.String(36), nullable=False),
-    sa.Column("version", sa.Integer, nullable=False),
-    sa.Column("deleted", sa.Boolean, nullable=False),
 )
 
 counters = sa.Table(

@@ -18,7 +18,7 @@ from registry_server.db import write_transaction
 from registry_server.deps import ActorDep, EngineDep, LangDep, SettingsDep
 from registry_server.errors import ApiError
 from registry_server.push import PushEngine, PushIn, gc_paused
-from registry_server.tables import changes, record_versions
+from registry_server.tables import record_versions
 
 router = APIRouter(tags=["sync"])
 
@@ -68,7 +68,7 @@ def changes_feed(
     limit = min(limit, settings.max_changes_page)
     visible = sorted(permissions.readable_collections(actor.roles))
     with write_transaction(engine) as conn:
-        top = conn.execute(sa.select(sa.func.max(changes.c.seq))).scalar() or 0
+        top = conn.execute(sa.select(sa.func.max(record_versions.c.seq))).scalar() or 0
         # Each version carries its feed position: one index range scan, no join.
         v = record_versions.c
         rows = conn.execute(

@@ -86,7 +86,7 @@ def test_same_arguments_give_the_same_database(demo: Demo, tmp_path: Path) -> No
     for sql in (
         "SELECT id, collection, version, data, created_at, created_by, person_id, case_id "
         "FROM records ORDER BY id",
-        "SELECT seq, collection, record_id FROM changes ORDER BY seq",
+        "SELECT seq, collection, id FROM record_versions ORDER BY seq",
         "SELECT person_id, key, kind FROM search_keys ORDER BY person_id, key, kind",
         "SELECT name, value FROM counters ORDER BY name",
     ):
@@ -334,7 +334,7 @@ def test_entry_bans(demo: Demo) -> None:
 
 
 def test_feed_is_gap_free_and_counters_continue_the_series(demo: Demo) -> None:
-    changes = _table(demo.engine, "SELECT seq, record_id FROM changes ORDER BY seq")
+    changes = _table(demo.engine, "SELECT seq, id FROM record_versions ORDER BY seq")
     assert [c[0] for c in changes] == list(range(1, len(demo.rows) + 1))
     assert {c[1] for c in changes} == {r["id"] for r in demo.rows}
     counters = dict(_table(demo.engine, "SELECT name, value FROM counters"))
@@ -491,8 +491,8 @@ def test_worker_processes_and_deferred_indexes_give_the_same_records(
     fast = _database(tmp_path / "fast.db", persons=120)
     sql = "SELECT id, data, created_at FROM records ORDER BY id"
     assert _table(plain, sql) == _table(fast, sql)
-    assert _table(plain, "SELECT seq, record_id FROM changes ORDER BY seq") == _table(
-        fast, "SELECT seq, record_id FROM changes ORDER BY seq"
+    assert _table(plain, "SELECT seq, id FROM record_versions ORDER BY seq") == _table(
+        fast, "SELECT seq, id FROM record_versions ORDER BY seq"
     )
     indexes = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
     assert _table(plain, indexes) == _table(fast, indexes)
@@ -523,7 +523,7 @@ def test_seeding_on_each_backend(database_url: str, monkeypatch: pytest.MonkeyPa
         versions = conn.execute(
             sa.select(sa.func.count()).select_from(record_versions)
         ).scalar_one()
-        seqs = [r[0] for r in conn.execute(sa.text("SELECT seq FROM changes ORDER BY seq"))]
+        seqs = [r[0] for r in conn.execute(sa.text("SELECT seq FROM record_versions ORDER BY seq"))]
         feed = conn.execute(sa.text("SELECT value FROM counters WHERE name = 'feed'")).scalar_one()
         keys = conn.execute(sa.text("SELECT count(*) FROM search_keys")).scalar_one()
     assert report.persons == 60 and report.records == len(rows) == versions == feed
