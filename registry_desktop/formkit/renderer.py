@@ -454,6 +454,14 @@ class FormWidget(QWidget):
         if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return False
         if isinstance(watched, QPushButton | QToolButton):
+            table = self.editors.get(key)
+            if (
+                isinstance(table, w.TableEditor)
+                and watched is table.add_button
+                and table.last_row_empty()
+            ):
+                self.advance(watched)  # the last row is still empty: Enter leaves the table
+                return True
             return False  # Enter on a button presses it
         f = self._fields[key]
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier

@@ -1111,7 +1111,8 @@ class TableEditor(QWidget, _Editor):
     """A list of sub-records: one row of editors per record, one column per sub-field.
 
     Keyboard: Ins adds a row after the current one, Ctrl+Del (or Del in an empty row)
-    removes the current row; Tab walks the cells row by row."""
+    removes the current row; Tab walks the cells row by row. Enter on "+ add row" adds
+    a row, unless the last row is still empty: then it leaves the table."""
 
     widget_kind = "table"
     edited = Signal()
@@ -1275,6 +1276,9 @@ class TableEditor(QWidget, _Editor):
                     self.remove_row(r, focus=True)
                     return True
         return False
+
+    def last_row_empty(self) -> bool:
+        return bool(self.rows) and self._row_empty(self.rows[-1])
 
     def _row_empty(self, row: _Row) -> bool:
         return all(

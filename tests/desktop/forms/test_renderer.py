@@ -220,6 +220,26 @@ def test_person_by_keyboard_with_latvian_text(qtbot: Any) -> None:
     assert [p for p in form.validate() if p.is_error] == []
 
 
+def test_enter_on_add_row_adds_a_row_until_the_last_row_is_empty_then_leaves(
+    qtbot: Any,
+) -> None:
+    form = show(qtbot, "person")
+    table = form.editor("nationalities")
+    table.add_button.setFocus()
+    enter(table.add_button)  # no rows yet: a row, focus in its first cell
+    assert len(table.rows) == 1
+    type_text(table.cell(0, "country"), "ukraina")
+    table.add_button.setFocus()
+    enter(table.add_button)  # the last row is filled: another row
+    assert len(table.rows) == 2
+    assert QApplication.focusWidget() is table.cell(1, "country").focus_widgets()[0]
+    table.add_button.setFocus()
+    enter(table.add_button)  # the new row is still empty: Enter leaves the table
+    assert len(table.rows) == 2
+    assert focused() == "field_ethnicity"
+    assert form.values()["nationalities"] == [{"country": "UKR", "type": "citizen"}]
+
+
 def test_guardian_shows_for_an_unaccompanied_minor(qtbot: Any) -> None:
     form = show(qtbot, "person")
     assert not form.is_visible_field("guardian")
