@@ -17,8 +17,12 @@ Design choices
   DETECTED for `start_decision`, and `release_from_detention` takes it back to DETECTED.
   Once a decision is in preparation the case follows the decision, and the fact that the
   person is (still) detained is the context flag `CaseContext.detained`, kept by the
-  detention sub-lifecycle. A person found after absconding goes to DETAINED when detained
-  and no removal decision exists yet (a removal decision must now be taken).
+  detention sub-lifecycle. A detention can start and end at any open point of the case
+  after the decision is in preparation too (typically to secure a removal): then
+  `record_detention` and `release_from_detention` leave the state as it is and only set
+  the flag (guards `not_detained` / `detained`). A person found after absconding goes to
+  DETAINED when detained and no removal decision exists yet (a removal decision must now
+  be taken).
 * **Remedies.** A challenge to the head of the institution suspends enforcement:
   CHALLENGED has no enforcement event, and `start_preparation` / `execute_removal` there
   (and in POSTPONED) are refused with `lifecycle.enforcement_suspended` rather than the
@@ -448,6 +452,14 @@ register(
             "Piespiedu izraidīšanu izpilda tikai VRS.",
             "Forced removal is executed only by VRS.",
         ),
+        "lifecycle.already_detained": (
+            "Persona jau ir aizturēta; vispirms reģistrējiet atbrīvošanu.",
+            "The person is already detained; record the release first.",
+        ),
+        "lifecycle.not_detained": (
+            "Persona nav aizturēta.",
+            "The person is not detained.",
+        ),
         "lifecycle.detention_without_basis": (
             "Persona joprojām ir aizturēta; reģistrējiet atbrīvošanu.",
             "The person is still detained; record the release.",
@@ -529,6 +541,17 @@ TERMINAL_STATES: Final[frozenset[CaseStatus]] = frozenset(
     }
 )
 OPEN_STATES: Final[frozenset[CaseStatus]] = frozenset(CaseStatus) - TERMINAL_STATES
+# Where a detention starts or ends without changing the state (DETECTED ⇄ DETAINED is the
+# early case; an absconded person is detained through `person_found`).
+MID_CASE_DETENTION_STATES: Final[tuple[CaseStatus, ...]] = (
+    CaseStatus.DECISION_PENDING,
+    CaseStatus.VD_ORDERED,
+    CaseStatus.REMOVAL_ORDERED,
+    CaseStatus.CHALLENGED,
+    CaseStatus.APPEALED,
+    CaseStatus.POSTPONED,
+    CaseStatus.REMOVAL_PREPARATION,
+)
 ENFORCEMENT_EVENTS: Final[frozenset[CaseEvent]] = frozenset(
     {CaseEvent.START_PREPARATION, CaseEvent.EXECUTE_REMOVAL}
 )
@@ -602,6 +625,27 @@ TRANSITIONS: Final[tuple[Transition, ...]] = (
         _E.RELEASE_FROM_DETENTION,
         {_S.DETECTED},
         required=("released_at", "release_reason"),
+    ),
+    # Detention later in the case: the state stays, the flag changes.
+    *(
+        _row(
+            {state},
+            _E.RECORD_DETENTION,
+            {state},
+            guards=("not_detained",),
+            required=("detained_at",),
+        )
+        for state in MID_CASE_DETENTION_STATES
+    ),
+    *(
+        _row(
+            {state},
+            _E.RELEASE_FROM_DETENTION,
+            {state},
+            guards=("detained",),
+            required=("released_at", "release_reason"),
+        )
+        for state in MID_CASE_DETENTION_STATES
     ),
     _row({_S.DETECTED, _S.DETAINED}, _E.START_DECISION, {_S.DECISION_PENDING}),
     _row(
@@ -1141,6 +1185,16 @@ def _guard_remedy_pending(ctx: CaseContext, _now: datetime) -> None:
         raise DomainError("lifecycle.no_pending_remedy")
 
 
+def _guard_not_detained(ctx: CaseContext, _now: datetime) -> None:
+    if ctx.detained:
+        raise DomainError("lifecycle.already_detained")
+
+
+def _guard_detained(ctx: CaseContext, _now: datetime) -> None:
+    if not ctx.detained:
+        raise DomainError("lifecycle.not_detained")
+
+
 def _guard_no_interim_relief(ctx: CaseContext, _now: datetime) -> None:
     if ctx.interim_relief:
         raise DomainError("lifecycle.interim_relief_in_force")
@@ -1155,6 +1209,8 @@ GUARDS: Final[Mapping[str, Guard]] = MappingProxyType(
         "no_appeal_pending": _guard_no_appeal_pending,
         "remedy_pending": _guard_remedy_pending,
         "no_interim_relief": _guard_no_interim_relief,
+        "not_detained": _guard_not_detained,
+        "detained": _guard_detained,
     }
 )
 

@@ -153,6 +153,8 @@ def scenario(
     assert row is not None
     if "appeal_pending" in row.guards or "remedy_pending" in row.guards:
         ctx = replace(ctx, appeal_pending=True)
+    if "detained" in row.guards:
+        ctx = replace(ctx, detained=True)
     if event == E.ABORT_REMOVAL and target == S.POSTPONED:
         params["postpone"] = True
     if event == E.DISMISS_APPEAL and source == S.POSTPONED:
@@ -251,6 +253,8 @@ def test_refused_and_allowed_cover_every_pair() -> None:
 
 _OPEN = set(CaseStatus) - {S.DEPARTED_VOLUNTARILY, S.REMOVED, S.CANCELLED, S.CLOSED}
 _ENFORCEABLE = {S.REMOVAL_ORDERED, S.CHALLENGED, S.APPEALED, S.POSTPONED, S.REMOVAL_PREPARATION}
+# A detention starts and ends later in the case without changing its state.
+_MID_CASE = _ENFORCEABLE | {S.DECISION_PENDING, S.VD_ORDERED}
 
 # The table written out by hand from domain.md §5.2 (plus the documented additions), so
 # that an accidental edit of TRANSITIONS fails here: {(source, event): targets}.
@@ -258,6 +262,8 @@ EXPECTED_TABLE: dict[tuple[CaseStatus | None, CaseEvent], set[CaseStatus]] = {
     (None, E.REGISTER_DETECTION): {S.DETECTED},
     (S.DETECTED, E.RECORD_DETENTION): {S.DETAINED},
     (S.DETAINED, E.RELEASE_FROM_DETENTION): {S.DETECTED},
+    **{(s, E.RECORD_DETENTION): {s} for s in _MID_CASE},
+    **{(s, E.RELEASE_FROM_DETENTION): {s} for s in _MID_CASE},
     (S.DETECTED, E.START_DECISION): {S.DECISION_PENDING},
     (S.DETAINED, E.START_DECISION): {S.DECISION_PENDING},
     (S.DECISION_PENDING, E.SERVE_DEPARTURE_ORDER): {S.VD_ORDERED},
@@ -512,6 +518,30 @@ def test_release_from_detention_needs_a_valid_reason() -> None:
     assert not result.context.detained
     assert EndDetention(datetime(2026, 3, 12, 9, 0), ReleaseReason.ALTERNATIVE_MEASURE) in (
         result.effects
+    )
+
+
+@pytest.mark.parametrize("state", sorted(_MID_CASE))
+def test_detention_later_in_the_case_keeps_the_state_and_sets_the_flag(
+    state: CaseStatus,
+) -> None:
+    at = datetime(2026, 3, 10, 9, 30)
+    ctx = base_ctx(state)
+    assert E.RECORD_DETENTION in available_events(ctx, now=NOW)
+    assert E.RELEASE_FROM_DETENTION not in available_events(ctx, now=NOW)
+    raises("lifecycle.not_detained", ctx, E.RELEASE_FROM_DETENTION,
+           **BASE_PARAMS[E.RELEASE_FROM_DETENTION])  # fmt: skip
+    detained = run(ctx, E.RECORD_DETENTION, detained_at=at)
+    assert detained.new_status == state and detained.context.detained
+    assert StartDetention(at) in detained.effects
+    assert detained.deadlines["detention_court_order_due"] == datetime(2026, 3, 20, 9, 30)
+    ctx = detained.context
+    assert E.RECORD_DETENTION not in available_events(ctx, now=NOW)
+    raises("lifecycle.already_detained", ctx, E.RECORD_DETENTION, detained_at=at)
+    released = run(ctx, E.RELEASE_FROM_DETENTION, **BASE_PARAMS[E.RELEASE_FROM_DETENTION])
+    assert released.new_status == state and not released.context.detained
+    assert EndDetention(datetime(2026, 3, 12, 9, 0), ReleaseReason.ALTERNATIVE_MEASURE) in (
+        released.effects
     )
 
 

@@ -317,6 +317,21 @@ def test_removal_path_with_remedies_on_the_registry(official: Api) -> None:
                vd_period_days=None, destination_country="UZB", **DECISION_TEXT)  # fmt: skip
     case = run(official, CaseEvent.TAKE_REMOVAL_DECISION, case)
     assert case["status"] == "REMOVAL_ORDERED"
+    # Detained to secure the removal: the case keeps its state, the detention is on record.
+    case = run(official, CaseEvent.RECORD_DETENTION, case,
+               detained_at=ago(hours=5), detention_reason="absconding_risk",
+               place_of_detention="HOLD-VRS-RIP")  # fmt: skip
+    assert case["status"] == "REMOVAL_ORDERED" and case["lifecycle"]["detained"] is True
+    assert not cc.command(CaseEvent.RECORD_DETENTION).enabled(
+        case, user=official.user, related=related(official, case)
+    )
+    (detention,) = related(official, case).acts["detentions"]
+    assert detention["released_at"] is None
+    case = run(official, CaseEvent.RELEASE_FROM_DETENTION, case,
+               released_at=ago(hours=4), release_reason="alternative_measure")  # fmt: skip
+    assert case["status"] == "REMOVAL_ORDERED" and not case["lifecycle"].get("detained")
+    (detention,) = related(official, case).acts["detentions"]
+    assert detention["released_at"] is not None
     tasks = related(official, case).acts["tasks"]
     assert any(t["kind"] == "inform_pmlp" for t in tasks)  # VRS decided: inform PMLP
     case = run(official, CaseEvent.FILE_CHALLENGE, case, received_by="VRS priekšnieks")
