@@ -442,8 +442,11 @@ class PushEngine:
                 if answer["status"] == "applied":
                     seen_in_batch[key] = answer
                 answers.append(answer)
-                if batch.lane is not None and len(batch.writes) >= _FLUSH_WRITES:
-                    self._flush(batch)
+                if batch.lane is not None:
+                    if len(batch.writes) >= _FLUSH_WRITES:
+                        self._flush(batch)
+                    else:
+                        batch.lane.pump()  # move the rows handed over along
             self._write(batch, seq)
         finally:
             if batch.lane is not None:
