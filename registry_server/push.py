@@ -370,8 +370,9 @@ def gc_paused() -> Iterator[None]:
 
 
 # On PostgreSQL a batch of at least this many ops writes through a `WriteLane`, in
-# slices of about `_FLUSH_WRITES` new versions: small enough that the last slice (which
-# nothing overlaps) is short, large enough that the extra statements cost little.
+# slices of at least `_FLUSH_WRITES` new versions, each handed over when the one before
+# is written: the last slice (which nothing overlaps) stays short, and a slice's
+# statements (about 0.5 ms of PostgreSQL's time each, measured) are not spent in vain.
 _LANE_MIN_OPS = 100
 _FLUSH_WRITES = 50
 
@@ -443,10 +444,11 @@ class PushEngine:
                     seen_in_batch[key] = answer
                 answers.append(answer)
                 if batch.lane is not None:
-                    if len(batch.writes) >= _FLUSH_WRITES:
+                    batch.lane.pump()  # move the rows handed over along
+                    # A new slice once the last one is written: slices grow while
+                    # PostgreSQL is the slower side, and each statement costs too.
+                    if len(batch.writes) >= _FLUSH_WRITES and batch.lane.idle:
                         self._flush(batch)
-                    else:
-                        batch.lane.pump()  # move the rows handed over along
             self._write(batch, seq)
         finally:
             if batch.lane is not None:

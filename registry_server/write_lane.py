@@ -110,6 +110,11 @@ class WriteLane:
             self._error = exc
             raise
 
+    @property
+    def idle(self) -> bool:
+        """Every job handed over has run."""
+        return self._phase is None and not self._jobs
+
     def drain(self) -> None:
         """Wait until every job handed over has run; raise the failure if one failed."""
         self._raise_error()

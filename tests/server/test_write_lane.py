@@ -139,6 +139,14 @@ def test_a_push_whose_slice_fails_keeps_nothing(
     kept, and the client's retry applies it cleanly."""
     registry = pg_registry
     monkeypatch.setattr(push_module, "_FLUSH_WRITES", 5)
+
+    class EagerLane(WriteLane):
+        @property
+        def idle(self) -> bool:  # a slice at every boundary, however fast PostgreSQL is
+            self.drain()
+            return True
+
+    monkeypatch.setattr(push_module, "WriteLane", EagerLane)
     api = registry.login("vrs.officer")
     pids = [new_id() for _ in range(120)]
     ops = [op("persons", pid, **person_fields(surname_latin="LANEC")) for pid in pids]
