@@ -17,9 +17,12 @@ One cycle (`run_once`):
    batches in flight are independent and may be applied by the registry in any order.
 2. **Pull** `/changes` from the stored cursor (`meta.sync.changes_cursor`) in pages of
    `pull_page` (5,000, the registry's largest); each page is applied and the cursor
-   saved *in the same transaction*, so the cursor never runs ahead of what was applied;
-   the next page is fetched while one is written. Records with unsettled local ops keep
-   the officer's changes laid over the registry's new copy (see `sync.outbox`).
+   saved *in the same transaction*, so the cursor never runs ahead of what was applied.
+   The engine's HTTP thread fetches and prepares (`sync.store.prepare_records`) the next
+   pages while one is written; pages already waiting are written in the same
+   transaction, up to `pull_batch` (20,000) rows, so a cache that is far behind catches
+   up with fewer commits. Records with unsettled local ops keep the officer's changes
+   laid over the registry's new copy (see `sync.outbox`).
 3. **Reference lists** are refreshed in the same cycle.
 
 Threads: the engine has **its own connection** to the store file (`open_store` is a
@@ -60,6 +63,7 @@ import contextlib
 import functools
 import gc
 import logging
+import queue
 import random
 import threading
 import time
@@ -71,13 +75,14 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal, TypeVar
 
+import orjson
 from sqlalchemy.engine import Connection
 
 from sync import outbox
 from sync.api import ApiClient
 from sync.errors import ApiFailure, SessionExpired, SyncError, Unreachable
 from sync.outbox import OpState, OutboxOp
-from sync.store import LocalStore
+from sync.store import LocalStore, Prepared, prepare_records
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -88,6 +93,7 @@ PULLED_KEY = "sync.pulled_at"
 OLD_PULLED_KEY = "desktop.pulled_at"
 SUCCESS_KEY = "sync.last_success_at"
 PULL_PAGE = 5000  # the registry's largest page: fewer requests and commits
+PULL_BATCH = 20_000  # at most this many pulled rows per transaction (pages ready at once)
 APPLIED_KEEP_S = 7 * 24 * 3600  # applied ops stay listed for a week
 
 Choice = Literal["mine", "registry"]
@@ -184,6 +190,7 @@ class SyncEngine:
         batch_size: int = 200,
         pipeline: int = 2,
         pull_page: int = PULL_PAGE,
+        pull_batch: int = PULL_BATCH,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] | None = None,
         interval: float = 60.0,
@@ -201,6 +208,7 @@ class SyncEngine:
         self.batch_size = max(1, batch_size)
         self.pipeline = max(1, pipeline)  # batches (or pages) in flight at once
         self.pull_page = max(1, pull_page)
+        self.pull_batch = max(self.pull_page, pull_batch)
         self._pool: ThreadPoolExecutor | None = None
         self.clock = clock
         self._sleep = sleep
@@ -447,9 +455,7 @@ class SyncEngine:
             while True:
                 self._check_stop()
                 inflight = [op for sent, _ in flight for op in sent]
-                batch = self._in_tx(
-                    report, functools.partial(self._next_batch, inflight=inflight)
-                )
+                batch = self._in_tx(report, functools.partial(self._next_batch, inflight=inflight))
                 if batch:
                     wire = [_wire(op) for op in batch]
                     flight.append((batch, self._http().submit(self.api.push, self.device_id, wire)))
@@ -585,7 +591,7 @@ class SyncEngine:
                 f"AND +state IN ('pending','sending','blocked') ORDER BY position LIMIT ?",
                 (last, self.officer, page),
             ).fetchall()
-            yield rows
+            yield list(rows)
             if len(rows) < page:
                 return
             last = int(rows[-1][1])
@@ -784,49 +790,103 @@ class SyncEngine:
     def _pull(self, report: SyncReport) -> None:
         """Page by page from the stored cursor; the next page is fetched (by the engine's
         HTTP thread) while this one is written, and each page is written together with
-        its cursor, so the cursor never runs ahead of what was applied."""
+        its cursor, so the cursor never runs ahead of what was applied.
+
+        The collector stays off for the whole pull, not page by page: each page decoded
+        ahead is half a million young objects, which a pass right after each page would
+        walk again (and a full pass walks every page still held). The pages are gone
+        before it resumes."""
         cursor = int(self._read(lambda c: _cursor(c)))
-        ahead: Future[dict[str, Any]] | None = None
-        try:
-            while True:
-                self._check_stop()
-                if ahead is None:
-                    page = self.api.changes(cursor, limit=self.pull_page)
-                else:
-                    page, ahead = ahead.result(), None
-                nxt = int(page.get("next") or cursor)
-                if page.get("more") and self.pipeline > 1:
-                    ahead = self._http().submit(self.api.changes, nxt, self.pull_page)
-                self._apply_changes(page, cursor, report)
-                cursor = nxt
-                if not page.get("more"):
-                    break
-        finally:
-            if ahead is not None:  # stopped or failed: the page fetched ahead is dropped
-                ahead.cancel()
-                with contextlib.suppress(Exception):
-                    ahead.result()
+        with gc_paused():
+            cursor = self._pull_pages(cursor, report)
         report.cursor = cursor
         if report.pulled:
             self._emit(report, SyncEvent("pulled", count=report.pulled))
 
-    def _apply_changes(self, page: Mapping[str, Any], cursor: int, report: SyncReport) -> None:
-        with gc_paused():
-            rows: list[tuple[str, dict[str, Any]]] = []
-            for change in page.get("changes") or []:
-                rec = change.get("record")
-                rec = rec if isinstance(rec, dict) else {}  # the page is ours: no copy
-                rec.setdefault("id", change.get("id"))
-                rec["version"] = int(change.get("version") or rec.get("version") or 0)
-                rec["deleted"] = bool(change.get("deleted"))
-                rows.append((str(change.get("collection")), rec))
-            nxt = int(page.get("next") or cursor)
-            self._tx(functools.partial(self._apply_page, rows=rows, nxt=nxt))
-            report.pulled += len(rows)
+    def _pull_pages(self, cursor: int, report: SyncReport) -> int:
+        if self.pipeline < 2:
+            while True:
+                self._check_stop()
+                rows, nxt, more = self._fetch(cursor)
+                self._apply(rows, nxt, report)
+                cursor = nxt
+                if not more:
+                    return cursor
+        # The HTTP thread fetches and prepares pages ahead (decoding, JSON and index text:
+        # Python that needs no database) while this thread writes. Pages that are ready
+        # when one is written go into the same transaction, up to `pull_batch` rows: a
+        # cache that is behind catches up with fewer commits (each rewrites the pages of
+        # the id indexes it touched).
+        ready: queue.Queue[tuple[list[Prepared], int, bool] | BaseException] = queue.Queue(
+            maxsize=max(1, self.pull_batch // self.pull_page)
+        )
+        halt = threading.Event()
+        producer = self._http().submit(self._fetch_ahead, cursor, ready, halt)
+        held: list[tuple[list[Prepared], int, bool] | BaseException] = []
+        try:
+            while True:
+                self._check_stop()
+                item = held.pop() if held else ready.get()
+                if isinstance(item, BaseException):
+                    raise item
+                rows, nxt, more = item
+                while more and len(rows) < self.pull_batch:
+                    try:
+                        item = ready.get_nowait()
+                    except queue.Empty:
+                        break
+                    if isinstance(item, BaseException):
+                        held.append(item)  # raised after what came before is written
+                        break
+                    rows = rows + item[0]
+                    nxt, more = item[1], item[2]
+                self._apply(rows, nxt, report)
+                cursor = nxt
+                if not more:
+                    return cursor
+        finally:
+            halt.set()
+            with contextlib.suppress(queue.Empty):
+                while True:
+                    ready.get_nowait()  # the pages fetched ahead are dropped
+            with contextlib.suppress(Exception):
+                producer.result()
 
-    def _apply_page(
-        self, conn: Connection, *, rows: list[tuple[str, dict[str, Any]]], nxt: int
+    def _fetch(self, since: int) -> tuple[list[Prepared], int, bool]:
+        page = self.api.changes(since, limit=self.pull_page)
+        more = bool(page.get("more"))
+        nxt = int(page.get("next") or since)
+        return prepare_records(_page_rows(page)), nxt, more
+
+    def _fetch_ahead(
+        self,
+        cursor: int,
+        ready: queue.Queue[tuple[list[Prepared], int, bool] | BaseException],
+        halt: threading.Event,
     ) -> None:
+        """The HTTP thread's part of a pull: pages in order until the last, `halt` or a
+        failure (handed over to be raised by the writing thread)."""
+        item: tuple[list[Prepared], int, bool] | BaseException
+        while not halt.is_set():
+            try:
+                item = self._fetch(cursor)
+            except BaseException as exc:  # noqa: BLE001 - raised on the writing thread
+                item = exc
+            while not halt.is_set():
+                try:
+                    ready.put(item, timeout=0.1)
+                    break
+                except queue.Full:
+                    continue
+            if isinstance(item, BaseException) or not item[2]:
+                return
+            cursor = item[1]
+
+    def _apply(self, rows: list[Prepared], nxt: int, report: SyncReport) -> None:
+        self._tx(functools.partial(self._apply_page, rows=rows, nxt=nxt))
+        report.pulled += len(rows)
+
+    def _apply_page(self, conn: Connection, *, rows: list[Prepared], nxt: int) -> None:
         store = self._db_store()
         touched = {
             (str(r[0]), str(r[1]))
@@ -835,18 +895,19 @@ class SyncEngine:
                 f"{outbox._UNSETTLED_SQL}"
             )
         }
-        plain: list[tuple[str, dict[str, Any]]] = []
+        plain = rows
         overlay: set[tuple[str, str]] = set()
-        for collection, rec in rows:
-            key = (collection, str(rec["id"]))
-            if key in touched:
-                outbox.set_shadow(conn, collection, key[1], int(rec["version"]), rec)
-                overlay.add(key)
-            else:
-                plain.append((collection, rec))
+        if touched:
+            plain = []
+            for row in rows:
+                key = (row[0], row[1])
+                if key in touched:
+                    outbox.set_shadow(conn, row[0], row[1], row[2], orjson.loads(row[6]))
+                    overlay.add(key)
+                else:
+                    plain.append(row)
         stamp = outbox.now()
-        if plain:
-            store.cache_in(conn, plain, stamp)
+        store.cache_prepared(conn, plain, stamp)
         for collection, record_id in overlay:
             outbox.recompute_view(conn, collection, record_id)
         _set_meta(conn, CURSOR_KEY, str(nxt))
@@ -1173,6 +1234,20 @@ def _back_to_pending(conn: Connection, ops: list[OutboxOp]) -> None:
 
 def _texts(exc: SyncError) -> dict[str, str]:
     return {"lv": exc.message_lv, "en": exc.message_en}
+
+
+def _page_rows(page: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(collection, record) of each change, the record completed with the change's id,
+    version and deleted flag (the page is ours: its records are completed in place)."""
+    rows: list[tuple[str, dict[str, Any]]] = []
+    for change in page.get("changes") or []:
+        rec = change.get("record")
+        rec = rec if isinstance(rec, dict) else {}
+        rec.setdefault("id", change.get("id"))
+        rec["version"] = int(change.get("version") or rec.get("version") or 0)
+        rec["deleted"] = bool(change.get("deleted"))
+        rows.append((str(change.get("collection")), rec))
+    return rows
 
 
 def _get_meta(conn: Connection, key: str) -> str | None:

@@ -27,24 +27,34 @@ from sqlalchemy.engine import Connection, Engine
 
 from sync.errors import CacheUnreadable
 from sync.query import parse_query
-from sync.store_schema import APPLICATION_ID, LATEST, application_id, make_engine, migrate
+from sync.store_schema import (
+    APPLICATION_ID,
+    LATEST,
+    application_id,
+    insert_rows,
+    make_engine,
+    migrate,
+)
 from sync.store_schema import user_version as _user_version
 from sync.store_search import (
+    KeyRow,
+    PersonEntry,
     SearchHit,
+    document_entry,
     find_rids,
-    index_documents,
-    index_persons,
     load_hits,
     merge_hits,
+    person_entry,
+    write_index,
 )
 
 if TYPE_CHECKING:
     from sync.outbox import OpState, OutboxOp
 
-__all__ = ["LocalStore", "SearchHit", "merge_hits"]
+__all__ = ["LocalStore", "Prepared", "SearchHit", "merge_hits", "prepare_records"]
 
 T = TypeVar("T")
-_BATCH = 500  # SQLite's host-parameter limit is far above; keeps IN lists short
+_BATCH = 5000  # records per batch of `cache_records` (a pull page is one batch)
 
 
 def _now() -> datetime:
@@ -59,6 +69,37 @@ def _dumps(value: Any) -> str:
     # orjson: the same compact UTF-8 JSON as json.dumps(ensure_ascii=False), several
     # times faster (a pull page writes a thousand records).
     return orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
+# A record ready to be cached: (collection, id, version, deleted, person_id, case_id,
+# data as JSON, its search-index entry: `person_entry` of a person, `document_entry`
+# of a document, else None), the first seven in the column order of `records`.
+Prepared = tuple[str, str, int, int, str | None, str | None, str, Any]
+
+
+def prepare_records(records: Iterable[tuple[str, Mapping[str, Any]]]) -> list[Prepared]:
+    """What `LocalStore.cache_prepared` writes; made without the database."""
+    return [_prepare(collection, record) for collection, record in records]
+
+
+def _prepare(collection: str, data: Mapping[str, Any]) -> Prepared:
+    person_id = data.get("person_id") if collection != "persons" else None
+    case_id = data.get("case_id")
+    entry: Any = None
+    if collection == "persons":
+        entry = person_entry(data)
+    elif collection == "documents":
+        entry = document_entry(data)
+    return (
+        collection,
+        str(data["id"]),
+        int(data.get("version") or 0),
+        1 if data.get("deleted") else 0,
+        str(person_id) if person_id else None,
+        str(case_id) if case_id else None,
+        _dumps(data),
+        entry,
+    )
 
 
 def _unreadable(exc: sa.exc.DBAPIError) -> bool:
@@ -189,9 +230,8 @@ class LocalStore:
     def cache_in(
         self, conn: Connection, records: list[tuple[str, dict[str, Any]]], stamp: datetime
     ) -> None:
-        """`cache_records` inside the caller's transaction."""
-        for start in range(0, len(records), _BATCH):
-            self._cache_batch(conn, records[start : start + _BATCH], _iso(stamp))
+        """`cache_records` inside the caller's transaction (one batch)."""
+        self.cache_prepared(conn, prepare_records(records), stamp)
 
     # -- the outbox (sync.outbox) ---------------------------------------------------
 
@@ -356,71 +396,86 @@ class LocalStore:
     def _cache_batch(
         self, conn: Connection, batch: list[tuple[str, dict[str, Any]]], stamp: str
     ) -> None:
+        self.cache_prepared(conn, prepare_records(batch), stamp)
+
+    def cache_prepared(self, conn: Connection, rows: list[Prepared], stamp: datetime | str) -> None:
+        """`cache_records` of records made ready by `prepare_records` (which needs no
+        database, so the sync engine runs it on its HTTP thread), inside the caller's
+        transaction, in a few statements for the whole batch."""
+        if not rows:
+            return
+        if isinstance(stamp, datetime):
+            stamp = _iso(stamp)
         # The last copy of a record within the batch wins only if it is not older.
-        latest: dict[tuple[str, str], dict[str, Any]] = {}
-        for collection, record in batch:
-            k = (collection, str(record["id"]))
-            prev = latest.get(k)
-            if prev is None or int(record.get("version") or 0) >= int(prev.get("version") or 0):
-                latest[k] = record
-        ids = sorted({rid for _, rid in latest})
-        existing: dict[tuple[str, str], tuple[int, int, str]] = {}
-        for row in conn.exec_driver_sql(
-            f"SELECT collection, id, rid, version, data FROM records "
-            f"WHERE id IN ({','.join('?' for _ in ids)})",
-            tuple(ids),
-        ):
-            existing[(str(row[0]), str(row[1]))] = (int(row[2]), int(row[3]), str(row[4]))
+        latest = {(r[0], r[1]): r for r in rows}
+        if len(latest) < len(rows):
+            latest = {}
+            for r in rows:
+                prev = latest.get((r[0], r[1]))
+                if prev is None or r[2] >= prev[2]:
+                    latest[(r[0], r[1])] = r
+        # One look-up for the whole batch (json_each rather than thousands of host
+        # parameters); the cached data only of rows that get merged (same version).
+        existing: dict[tuple[str, str], tuple[int, int]] = {
+            (str(r[0]), str(r[1])): (int(r[2]), int(r[3]))
+            for r in conn.exec_driver_sql(
+                "SELECT collection, id, rid, version FROM records "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                (_dumps(sorted({rid for _, rid in latest})),),
+            )
+        }
+        same = [old[0] for k, old in existing.items() if k in latest and latest[k][2] == old[1]]
+        old_data: dict[int, str] = {}
+        if same:
+            old_data = {
+                int(r[0]): str(r[1])
+                for r in conn.exec_driver_sql(
+                    "SELECT rid, data FROM records WHERE rid IN (SELECT value FROM json_each(?))",
+                    (_dumps(same),),
+                )
+            }
         next_rid = int(
             conn.exec_driver_sql("SELECT coalesce(max(rid), 0) FROM records").scalar_one()
         )
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
-        touched_persons: list[tuple[int, dict[str, Any], bool]] = []
-        touched_docs: list[dict[str, Any]] = []
-        for (collection, record_id), record in latest.items():
-            version = int(record.get("version") or 0)
-            old = existing.get((collection, record_id))
-            if old is not None and version < old[1]:
-                continue
-            data = record
-            if old is not None and version == old[1]:
-                data = {**orjson.loads(old[2]), **record}
-            values: tuple[Any, ...] = (
-                version,
-                1 if data.get("deleted") else 0,
-                _opt_str(data.get("person_id")) if collection != "persons" else None,
-                _opt_str(data.get("case_id")),
-                _dumps(data),
-                stamp,
-            )
+        persons: list[tuple[int, PersonEntry, bool, str]] = []
+        docs: list[tuple[list[KeyRow], bool, str]] = []
+        for key, row in latest.items():
+            old = existing.get(key)
             if old is None:
                 next_rid += 1
                 rid = next_rid
-                inserts.append((rid, collection, record_id, *values))
+                inserts.append((rid, *row[:7], stamp))
+            elif row[2] < old[1]:
+                continue
+            elif row[2] == old[1]:
+                # Same version: refresh the fetch time, complete the fields it lacked.
+                merged = _prepare(
+                    key[0], {**orjson.loads(old_data[old[0]]), **orjson.loads(row[6])}
+                )
+                updates.append((*merged[2:7], stamp, old[0]))
+                continue  # same content: the index is current
             else:
                 rid = old[0]
-                updates.append((*values, rid))
-            if old is not None and version == old[1]:
-                continue  # same content: the index is current
-            if collection == "persons":
-                touched_persons.append((rid, data, old is not None))
-            elif collection == "documents":
-                touched_docs.append(data)
-        if inserts:
-            conn.exec_driver_sql(
-                "INSERT INTO records (rid, collection, id, version, deleted, person_id, case_id, "
-                "data, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                inserts,
-            )
+                updates.append((*row[2:7], stamp, rid))
+            if key[0] == "persons":
+                persons.append((rid, row[7], old is not None, key[1]))
+            elif key[0] == "documents":
+                docs.append((row[7] or [], old is not None, key[1]))
+        insert_rows(
+            conn,
+            "INSERT INTO records (rid, collection, id, version, deleted, person_id, case_id, "
+            "data, fetched_at)",
+            inserts,
+        )
         if updates:
             conn.exec_driver_sql(
                 "UPDATE records SET version = ?, deleted = ?, person_id = ?, case_id = ?, "
                 "data = ?, fetched_at = ? WHERE rid = ?",
                 updates,
             )
-        index_persons(conn, touched_persons)
-        index_documents(conn, touched_docs)
+        write_index(conn, persons, docs)
 
     def cache_dossier(self, dossier: dict[str, Any], fetched_at: datetime | None = None) -> None:
         """The person and every related record, as `ApiClient.dossier` returns them."""
@@ -522,7 +577,3 @@ class LocalStore:
         with self._write() as conn:
             conn.exec_driver_sql("INSERT INTO person_fts (person_fts) VALUES ('optimize')")
             conn.exec_driver_sql("PRAGMA optimize")
-
-
-def _opt_str(value: Any) -> str | None:
-    return str(value) if value else None

@@ -16,7 +16,7 @@ random (keyring) or derived with Argon2id (see `sync.credentials`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +80,27 @@ def make_engine(path: Path, key: bytes | None) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
+
+
+# Rows per multi-row INSERT of `insert_rows` (at most 9 columns: far below SQLite's
+# 32,766 host parameters).
+ROWS_PER_INSERT = 1000
+
+
+def insert_rows(conn: Connection, head: str, rows: Sequence[Sequence[Any]]) -> None:
+    """`head` ("INSERT INTO t (a, b)") VALUES (...), (...) with up to `ROWS_PER_INSERT`
+    rows per statement, not `executemany`: that releases and retakes the GIL around
+    every row, and while another thread runs Python (the sync engine's HTTP thread
+    preparing the next page) each retake waits for a switch interval (5 ms)."""
+    if not rows:
+        return
+    one = "(" + ",".join("?" * len(rows[0])) + ")"
+    for start in range(0, len(rows), ROWS_PER_INSERT):
+        chunk = rows[start : start + ROWS_PER_INSERT]
+        conn.exec_driver_sql(
+            f"{head} VALUES {','.join([one] * len(chunk))}",
+            tuple(value for row in chunk for value in row),
+        )
 
 
 _PRAGMAS = (

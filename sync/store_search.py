@@ -35,6 +35,7 @@ from sqlalchemy.engine import Connection
 from registry_core.names import fold
 from sync.name_variants import equivalence_key, index_tokens
 from sync.query import Query, normalize_document_number
+from sync.store_schema import insert_rows
 
 # A bound on the candidates taken from a key table before intersecting with names.
 _KEY_CAP = 2000
@@ -95,54 +96,69 @@ def document_key_rows(doc: Mapping[str, Any]) -> list[tuple[str, str, str, str]]
     return [("doc", normalize_document_number(str(number)), str(person_id), str(doc["id"]))]
 
 
+KeyRow = tuple[str, str, str, str]  # search_keys: kind, key, person_id, src_id
+# A person's index rows: (folded names, keys, date of birth, key rows); None if deleted.
+PersonEntry = tuple[str, str, str | None, list[KeyRow]] | None
+
+
+def person_entry(person: Mapping[str, Any]) -> PersonEntry:
+    if person.get("deleted"):
+        return None
+    names, keys, dob = person_index_texts(person)
+    return names, keys, dob, person_key_rows(person)
+
+
+def document_entry(doc: Mapping[str, Any]) -> list[KeyRow]:
+    return [] if doc.get("deleted") else document_key_rows(doc)
+
+
 def index_persons(
     conn: Connection,
     persons: Sequence[tuple[int, Mapping[str, Any], bool]],
 ) -> None:
     """(rid, person, was indexed before) → index rows; deleted persons leave the index."""
-    if not persons:
-        return
-    old = [(rid,) for rid, _, existed in persons if existed]
-    if old:
-        conn.exec_driver_sql("DELETE FROM person_fts WHERE rowid = ?", old)
-        conn.exec_driver_sql("DELETE FROM person_index WHERE rid = ?", old)
-    ids = [(str(p["id"]),) for _, p, _ in persons]
-    conn.exec_driver_sql("DELETE FROM search_keys WHERE src_id = ?", ids)
-    index_rows: list[tuple[int, str, str, str | None]] = []
-    key_rows: list[tuple[str, str, str, str]] = []
-    for rid, person, _ in persons:
-        if person.get("deleted"):
-            continue
-        names, keys, dob = person_index_texts(person)
-        index_rows.append((rid, names, keys, dob))
-        key_rows.extend(person_key_rows(person))
-    if index_rows:
-        conn.exec_driver_sql(
-            "INSERT INTO person_index (rid, names, keys, dob) VALUES (?, ?, ?, ?)", index_rows
-        )
-        conn.exec_driver_sql(
-            "INSERT INTO person_fts (rowid, names, keys) VALUES (?, ?, ?)",
-            [(rid, names, keys) for rid, names, keys, _ in index_rows],
-        )
-    if key_rows:
-        conn.exec_driver_sql(
-            "INSERT OR IGNORE INTO search_keys (kind, key, person_id, src_id) VALUES (?, ?, ?, ?)",
-            key_rows,
-        )
+    rows = [(rid, person_entry(p), existed, str(p["id"])) for rid, p, existed in persons]
+    write_index(conn, rows, [], stale=[r[3] for r in rows])
 
 
 def index_documents(conn: Connection, docs: Sequence[Mapping[str, Any]]) -> None:
-    if not docs:
-        return
-    conn.exec_driver_sql(
-        "DELETE FROM search_keys WHERE src_id = ?", [(str(d["id"]),) for d in docs]
-    )
-    rows = [row for d in docs if not d.get("deleted") for row in document_key_rows(d)]
-    if rows:
-        conn.exec_driver_sql(
-            "INSERT OR IGNORE INTO search_keys (kind, key, person_id, src_id) VALUES (?, ?, ?, ?)",
-            rows,
-        )
+    rows = [(document_entry(d), True, str(d["id"])) for d in docs]
+    write_index(conn, [], rows)
+
+
+def write_index(
+    conn: Connection,
+    persons: Sequence[tuple[int, PersonEntry, bool, str]],
+    docs: Sequence[tuple[list[KeyRow], bool, str]],
+    stale: Sequence[str] | None = None,
+) -> None:
+    """The index rows of a batch of persons (rid, entry, was indexed before, id) and
+    documents (key rows, was cached before, id), a few statements in all. Key rows of
+    `stale` ids (by default: the records cached before) are replaced; a record that was
+    not cached has none (they leave with it)."""
+    old = [(rid,) for rid, _, existed, _ in persons if existed]
+    if old:
+        conn.exec_driver_sql("DELETE FROM person_fts WHERE rowid = ?", old)
+        conn.exec_driver_sql("DELETE FROM person_index WHERE rid = ?", old)
+    if stale is None:
+        stale = [i for _, _, existed, i in persons if existed]
+        stale += [i for _, existed, i in docs if existed]
+    if stale:
+        conn.exec_driver_sql("DELETE FROM search_keys WHERE src_id = ?", [(i,) for i in stale])
+    index_rows: list[tuple[int, str, str, str | None]] = []
+    fts_rows: list[tuple[int, str, str]] = []
+    key_rows: list[KeyRow] = []
+    for rid, entry, _, _ in persons:
+        if entry is not None:
+            names, keys, dob, person_keys = entry
+            index_rows.append((rid, names, keys, dob))
+            fts_rows.append((rid, names, keys))
+            key_rows += person_keys
+    for doc_keys, _, _ in docs:
+        key_rows += doc_keys
+    insert_rows(conn, "INSERT INTO person_index (rid, names, keys, dob)", index_rows)
+    insert_rows(conn, "INSERT INTO person_fts (rowid, names, keys)", fts_rows)
+    insert_rows(conn, "INSERT OR IGNORE INTO search_keys (kind, key, person_id, src_id)", key_rows)
 
 
 def reindex_all(conn: Connection, batch: int = 5000) -> None:
