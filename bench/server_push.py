@@ -112,15 +112,15 @@ def _ops(n: int) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def _push_round(session: requests.Session, api: str, server_pid: int) -> dict[str, Any]:
+def _push_round(session: requests.Session, api: str, server_pid: int, batch: int) -> dict[str, Any]:
     ops = _ops(OPS)
     server_cpu, load = _cpu_seconds(server_pid), _load()
     started, client_cpu = time.perf_counter(), time.process_time()
-    for start in range(0, len(ops), BATCH):
+    for start in range(0, len(ops), batch):
         # Encoded and decoded with orjson, as the desktop's sync client does (sync/api.py).
         r = session.post(
             f"{api}/sync/push",
-            data=orjson.dumps({"device_id": "bench", "ops": ops[start : start + BATCH]}),
+            data=orjson.dumps({"device_id": "bench", "ops": ops[start : start + batch]}),
             headers={"Content-Type": "application/json"},
         )
         r.raise_for_status()
@@ -168,6 +168,9 @@ def _fmt(value: float | None, spec: str = ".2f") -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=3, help="push/baseline rounds (median)")
+    parser.add_argument(
+        "--batch", type=int, default=BATCH, help="ops per push request (the sync client sends 200)"
+    )
     args = parser.parse_args()
     base = os.environ.get("REGISTRY_TEST_POSTGRES_URL")
     if not base:
@@ -213,13 +216,13 @@ def main() -> None:
 
         pushes, baselines = [], []
         for round_no in range(1, args.rounds + 1):
-            push = _push_round(session, api, server.pid)
+            push = _push_round(session, api, server.pid, args.batch)
             baseline = _baseline_round(base, push.pop("ops"))
             pushes.append(push)
             baselines.append(baseline)
             print(
                 f"round {round_no}: push {OPS} ops in {push['seconds']:.2f} s = "
-                f"{push['ops_per_s']:,.0f} ops/s (batches of {BATCH}; CPU s: server "
+                f"{push['ops_per_s']:,.0f} ops/s (batches of {args.batch}; CPU s: server "
                 f"{_fmt(push['server_cpu_s'])}, client {_fmt(push['client_cpu_s'])}; load "
                 f"{_fmt(push['load_before'])}→{_fmt(push['load_after'])}); baseline one bulk "
                 f"insert {baseline:,.0f} rows/s; push/baseline {push['ops_per_s'] / baseline:.0%}"
