@@ -34,6 +34,7 @@ The form is never touched by the guard, whatever the outcome: closing its tab af
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -56,6 +57,7 @@ from PySide6.QtWidgets import (
 
 from registry_core.messages import register, text
 from registry_core.records.person import OtherIdentity
+from registry_desktop.formkit.renderer import scanned_document
 from registry_desktop.widgets import format_age, format_date
 from sync.matching_client import (
     MIN_SCORE,
@@ -732,6 +734,7 @@ class DuplicateGuard:
             return
         officer = session.username
         person = dict(cand.person)
+        document = scanned_document(self.form_widget, cand.id)
 
         def work(store: Any) -> str:
             from sync.local_first import LocalWriter
@@ -747,9 +750,11 @@ class DuplicateGuard:
             identities = [dict(o) for o in view.get("other_identities") or []]
             if identity not in identities:
                 identities.append(identity)
-            result = LocalWriter(store, officer).save(
-                "persons", pid, {"other_identities": identities}, kind="update"
-            )
+            writer = LocalWriter(store, officer)
+            result = writer.save("persons", pid, {"other_identities": identities}, kind="update")
+            if document is not None and not _has_document(store, pid, document):
+                # The passport scanned on the form goes with the identity to that person.
+                writer.save("documents", str(uuid.uuid4()), document)
             return result.op_id
 
         def ok(op_id: str) -> None:
@@ -815,3 +820,13 @@ def duplicate_guard(
     person)` when the window has it). Connect to `guard.outcome` (DuplicateOutcome) to
     learn what the officer chose."""
     return DuplicateGuard(session, form_widget, on_open=on_open, threshold=threshold)
+
+
+def _has_document(store: Any, person_id: str, document: Mapping[str, Any]) -> bool:
+    """The person already has this document (same number and issuing state) in the cache."""
+    dossier = store.dossier(person_id) or {}
+    return any(
+        d.get("series_and_number") == document.get("series_and_number")
+        and d.get("issuing_state") == document.get("issuing_state")
+        for d in (dossier.get("related") or {}).get("documents") or []
+    )

@@ -841,14 +841,18 @@ class FormWidget(QWidget):
         officer = str(getattr(session, "username", "") or "")
         version = self.record.get("version")
         base_version = int(version) if kind == "update" and version else None
+        document = scanned_document(self, record_id) if kind == "create" else None
         self._saving = True
 
         def work(store: Any) -> Any:
             if store is None:
                 raise RuntimeError(text("formkit.no_store", self.lang))
-            result = LocalWriter(store, officer).save(
+            writer = LocalWriter(store, officer)
+            result = writer.save(
                 collection, record_id, fields, kind=kind, base_version=base_version
             )
+            if document is not None:  # the passport scanned on a new person's form
+                writer.save("documents", str(uuid.uuid4()), document, depends_on=[result.op_id])
             if after is not None:
                 after(store)
             return result
@@ -928,3 +932,28 @@ class FormWidget(QWidget):
                 tip = f"{tip}\n{f.example}" if tip else f.example
             editor.setToolTip(tip)
             self._describe(f.key, cell.message.text() if cell.has_message else "")
+
+
+def scanned_document(form: QWidget, person_id: str) -> dict[str, Any] | None:
+    """The identity document read from an MRZ on a person's form, as a document record of
+    `person_id`; None when no zone was read or it does not make a valid document (the
+    officer then adds the document with its own form)."""
+    from pydantic import ValidationError
+
+    from registry_core.records import COLLECTIONS
+    from registry_desktop.formkit.mrz_field import MrzField
+
+    if getattr(getattr(form, "form", None), "collection", "persons") != "persons":
+        return None
+    for field in form.findChildren(MrzField):
+        result = field.result() or {}
+        document = {k: v for k, v in dict(result.get("document") or {}).items() if v}
+        if not document.get("series_and_number"):
+            continue
+        document["person_id"] = person_id
+        try:
+            COLLECTIONS["documents"].model.model_validate({**document, "id": str(uuid.uuid4())})
+        except (ValidationError, DomainError):
+            return None
+        return document
+    return None

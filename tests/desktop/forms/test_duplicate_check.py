@@ -13,6 +13,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -431,3 +432,29 @@ def test_end_to_end_new_person_form_with_mrz(qtbot: Any, desktop: Any) -> None:
     desktop.tasks.run_db(lambda s: s.outbox(officer), box.append, box.append)
     qtbot.waitUntil(lambda: bool(box), timeout=10_000)
     assert box[0] == []
+
+
+def test_other_identity_takes_the_scanned_passport_to_that_person(env: Env) -> None:
+    """A zone read on the form goes with the identity: the chosen person gets the
+    document, once (a second link with the same passport adds no copy)."""
+    from registry_core.identifiers.mrz import MrzFields, format_mrz
+    from registry_desktop.formkit.mrz_field import MrzField
+
+    zone = MrzField(env.host, language="lv")
+    zone.set_text("\n".join(format_mrz(MrzFields(
+        format="TD3", document_code="P", issuing_state="RUS", surname="KUZNETSOVA",
+        given_names="ANNA", document_number="751234567", nationality="RUS",
+        birth_date=date(1985, 4, 2), sex="F", expiry_date=date(2030, 1, 31),
+    ))))  # fmt: skip
+    linked: list[str] = []
+    for n in (1, 2):
+        guard = duplicate_guard(env.session, env.host, on_open=lambda _pid: None)
+        guard.outcome.linked.connect(lambda pid, _op: linked.append(pid))
+        env.run(guard)
+        assert guard.dialog is not None
+        QTest.mouseClick(guard.dialog.link_button, Qt.MouseButton.LeftButton)
+        env.qtbot.waitUntil(lambda n=n: len(linked) == n, timeout=10_000)
+    docs = [op for op in env.ops() if op.collection == "documents"]
+    assert len(docs) == 1 and docs[0].kind == "create"
+    assert docs[0].fields["person_id"] == env.ids["anna"]
+    assert docs[0].fields["series_and_number"] == "751234567"

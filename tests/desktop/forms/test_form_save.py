@@ -5,6 +5,7 @@ shows at once as pending; errors queue nothing; save guards and `after` run in o
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea
 
 from registry_desktop.config import Settings
 from registry_desktop.formdefs import load_form
-from registry_desktop.formkit.renderer import FormWidget
+from registry_desktop.formkit.renderer import FormWidget, scanned_document
 from registry_desktop.session import Session
 from registry_desktop.tasks import TaskManager
 from sync.store import LocalStore
@@ -300,3 +301,44 @@ def test_form_tab_saves_with_ctrl_s_and_closes(qtbot: Any, session: Session) -> 
             tab.form_widget.editor("notes"), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
         )
     assert len(db(qtbot, session, lambda store: store.outbox(OFFICER))) == 1
+
+
+def test_scanned_passport_is_saved_with_the_new_person(qtbot: Any, session: Session) -> None:
+    """A zone read on the person form fills the person and, on save, makes the document
+    record too (after the person, depending on it), so the officer does not type the
+    passport twice."""
+    from registry_core.identifiers.mrz import MrzFields, format_mrz
+    from registry_desktop.formkit.mrz_field import MrzField
+
+    zone = "\n".join(
+        format_mrz(
+            MrzFields(
+                format="TD3", document_code="P", issuing_state="UTO", surname="OZOLINA",
+                given_names="ILZE MARA", document_number="XK1234567", nationality="UTO",
+                birth_date=date(1984, 9, 21), sex="F", expiry_date=date(2031, 4, 30),
+            )  # fmt: skip
+        )
+    )
+    form = show(qtbot, FormWidget(load_form("person"), session))
+    (field,) = form.findChildren(MrzField)
+    field.set_text(zone, emit=True)
+    assert form.values()["surname_latin"] == "OZOLINA"
+    with qtbot.waitSignal(form.saved, timeout=10_000):
+        assert form.save() is True
+    person_op, doc_op = db(qtbot, session, lambda store: store.outbox(OFFICER))
+    assert person_op.collection == "persons" and person_op.record_id == form.record_id
+    assert doc_op.collection == "documents" and doc_op.kind == "create"
+    assert person_op.op_id in doc_op.depends_on
+    assert {k: doc_op.fields[k] for k in ("doc_type", "series_and_number", "issuing_state",
+                                          "valid_until", "person_id")} == {
+        "doc_type": "P", "series_and_number": "XK1234567", "issuing_state": "UTO",
+        "valid_until": "2031-04-30", "person_id": form.record_id,
+    }  # fmt: skip
+    hits = db(qtbot, session, lambda store: store.search("XK1234567"))
+    assert [h.person["id"] for h in hits] == [form.record_id]  # found by its passport
+
+
+def test_a_person_typed_without_a_zone_saves_no_document(qtbot: Any, session: Session) -> None:
+    form = show(qtbot, FormWidget(load_form("person"), session))
+    form.set_values({"surname_latin": "KALNA", "sex": "F"})
+    assert scanned_document(form, form.record_id) is None
