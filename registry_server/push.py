@@ -22,12 +22,9 @@ the batch is kept and the client retries; the retry then meets `duplicate`.
 from __future__ import annotations
 
 import functools
-import gc
 import re
-import threading
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -336,37 +333,6 @@ def _written_record(batch: Batch, rec: StoredRecord) -> dict[str, Any]:
 
 def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime) else value
-
-
-_gc_lock = threading.Lock()
-_gc_pausers = 0
-_gc_was_enabled = False
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Hold the cyclic garbage collector off while a push batch runs.
-
-    A batch keeps some thousands of small containers alive until it ends (parsed ops,
-    records, rows, answers) and makes no reference cycles of its own, so the collector
-    would only scan them again and again (over a tenth of the server's CPU time on a
-    push of 200 ops, measured). Memory is still freed by reference counting as usual;
-    the collector resumes when the last concurrent batch ends, and runs then if its
-    thresholds were passed.
-    """
-    global _gc_pausers, _gc_was_enabled
-    with _gc_lock:
-        if _gc_pausers == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pausers += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pausers -= 1
-            if _gc_pausers == 0 and _gc_was_enabled:
-                gc.enable()
 
 
 # On PostgreSQL a batch of at least this many ops writes through a `WriteLane`, in

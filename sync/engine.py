@@ -61,7 +61,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import logging
 import queue
 import random
@@ -78,6 +77,7 @@ from typing import Any, Literal, TypeVar
 import orjson
 from sqlalchemy.engine import Connection
 
+from registry_core.gc_pause import gc_paused
 from sync import outbox
 from sync.api import ApiClient
 from sync.errors import ApiFailure, SessionExpired, SyncError, Unreachable
@@ -145,33 +145,6 @@ class SyncReport:
     @property
     def ok(self) -> bool:
         return self.error is None
-
-
-_gc_lock = threading.Lock()
-_gc_pausers = 0
-_gc_was_enabled = False
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Hold the cyclic garbage collector off while a batch's answers or a pull page are
-    applied. They allocate tens of thousands of small containers that reference counting
-    frees when the step ends and that make no cycles, so the collector would only walk
-    them again and again: wasted time, and its passes stop every thread of the process,
-    the GUI's included. It resumes when the last concurrent pauser ends."""
-    global _gc_pausers, _gc_was_enabled
-    with _gc_lock:
-        if _gc_pausers == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pausers += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pausers -= 1
-            if _gc_pausers == 0 and _gc_was_enabled:
-                gc.enable()
 
 
 class _Stopped(Exception):

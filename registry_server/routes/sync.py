@@ -14,11 +14,12 @@ from fastapi.routing import APIRoute
 from sqlalchemy.engine import Connection
 
 from registry_core import permissions
+from registry_core.gc_pause import gc_paused
 from registry_server.audit import record_event
 from registry_server.db import write_transaction
 from registry_server.deps import ActorDep, EngineDep, LangDep, SettingsDep
 from registry_server.errors import ApiError
-from registry_server.push import PushEngine, PushIn, gc_paused, pg_conn
+from registry_server.push import PushEngine, PushIn, pg_conn
 from registry_server.tables import record_versions
 
 router = APIRouter(tags=["sync"])

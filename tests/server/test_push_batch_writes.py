@@ -20,6 +20,7 @@ import orjson
 import pytest
 import sqlalchemy as sa
 
+from registry_core.gc_pause import gc_paused
 from registry_server import push as push_module
 from registry_server.db import make_engine
 from registry_server.routes import sync as sync_routes
@@ -201,18 +202,18 @@ def test_replay_of_a_batch_is_all_duplicates_with_the_same_records(registry: Reg
 
 def test_gc_is_paused_only_while_batches_run() -> None:
     assert gc.isenabled()
-    with push_module.gc_paused():
+    with gc_paused():
         assert not gc.isenabled()
-        with push_module.gc_paused():  # nested or concurrent batches
+        with gc_paused():  # nested or concurrent batches
             assert not gc.isenabled()
         assert not gc.isenabled()
     assert gc.isenabled()
-    with pytest.raises(RuntimeError), push_module.gc_paused():
+    with pytest.raises(RuntimeError), gc_paused():
         raise RuntimeError("boom")
     assert gc.isenabled()
     gc.disable()
     try:
-        with push_module.gc_paused():
+        with gc_paused():
             pass
         assert not gc.isenabled()  # left as the caller had it
     finally:
@@ -224,14 +225,14 @@ def test_gc_resumes_when_concurrent_batches_end_in_any_order() -> None:
     seen: list[bool] = []
 
     def first() -> None:
-        with push_module.gc_paused():
+        with gc_paused():
             first_in.set()
             second_in.wait(5)
         first_out.set()
 
     def second() -> None:
         first_in.wait(5)
-        with push_module.gc_paused():
+        with gc_paused():
             second_in.set()
             first_out.wait(5)
             seen.append(gc.isenabled())  # the first batch ended, this one still runs
