@@ -197,6 +197,7 @@ class SyncEngine:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._paused = False
+        self._asked = False  # sync_now()/resume(): a whole cycle, even before it is due
         self._thread: threading.Thread | None = None
         self._status = SyncStatus()
         self._failures = 0
@@ -258,9 +259,13 @@ class SyncEngine:
         self._paused = False
         self._failures = 0
         self._set_status(paused=False)
-        self._wake.set()
+        self.sync_now()
 
     def sync_now(self) -> None:
+        """Run a whole cycle (push, pull, reference lists) now, not only when it is due
+        or ops wait: an officer pressing F5 expects the registry's news, and a link that
+        came back (or went) is found at once."""
+        self._asked = True
         self._wake.set()
 
     def status(self) -> SyncStatus:
@@ -302,7 +307,7 @@ class SyncEngine:
                 self._wait(self.poll)
                 continue
             try:
-                due = self.clock() >= next_full
+                due, self._asked = self._asked or self.clock() >= next_full, False
                 if not due:
                     self.refresh_status()
                     due = self._status.pending > 0 or self._status.sending > 0

@@ -7,8 +7,10 @@ in-memory keyring, so no test touches the user's real folders or keyring.
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -234,6 +236,33 @@ def type_text(widget: QWidget, text: str) -> None:
 
 def wait_idle(qtbot: Any, desktop: Any, timeout: int = 30_000) -> None:
     qtbot.waitUntil(lambda: desktop.tasks.idle, timeout=timeout)
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def link_down(qtbot: Any, desktop: Any) -> Iterator[None]:
+    """The registry becomes unreachable, as when a border post loses its link: the client
+    (shared by the session and the sync engine) points at a closed port until the block
+    ends. The app finds out by itself: its next sync cycle fails and reports offline."""
+    session = desktop.session
+    api = session.api
+    address = api.base_url
+    api.base_url = f"http://127.0.0.1:{_closed_port()}"
+    try:
+        session.sync.sync_now()
+        qtbot.waitUntil(lambda: not session.online, timeout=20_000)
+        wait_idle(qtbot, desktop)
+        yield
+    finally:
+        api.base_url = address
+        session.sync.sync_now()
+        qtbot.waitUntil(lambda: session.online, timeout=20_000)
+        wait_idle(qtbot, desktop)
 
 
 def shutdown(desktop: Any) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import SIGNAL, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
-from tests.desktop.conftest import type_text, wait_idle
+from tests.desktop.conftest import link_down, type_text, wait_idle
 
 
 def _search(qtbot: Any, desktop: Any, text: str, *, typed: bool = True) -> list[Any]:
@@ -83,19 +83,11 @@ def test_registry_results_merge_and_offline_uses_the_cache(
 ) -> None:
     online = _search(qtbot, officer_desktop, "Кузнецова")
     assert any(h.source == "registry" for h in online)
-    # The link drops. The sync engine is paused first: a cycle of its own finishing just
-    # now would report the registry reachable again.
-    session = officer_desktop.session
-    session.sync.pause()
-    qtbot.waitUntil(lambda: session.sync_paused, timeout=10_000)
-    try:
-        session.online = False
+    with link_down(qtbot, officer_desktop):
         offline = _search(qtbot, officer_desktop, "Кузнецова")
         assert "KUZNETSOVA" in _surnames(offline)
         assert {h.source for h in offline} == {"local"}
         assert "Bezsaistē" in officer_desktop.window.search_view.status.text()
-    finally:
-        session.sync.resume()
 
 
 def test_enter_on_a_result_opens_the_person_card(qtbot: Any, officer_desktop: Any) -> None:

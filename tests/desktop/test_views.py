@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from tests.desktop.conftest import Registry, type_text, wait_idle
+from tests.desktop.conftest import Registry, link_down, type_text, wait_idle
 
 
 def _open_first(qtbot: Any, desktop: Any, query: str) -> Any:
@@ -74,21 +74,13 @@ def test_person_card_offline_from_the_cache(qtbot: Any, officer_desktop: Any) ->
     wait_idle(qtbot, officer_desktop)
     person_id = card.person_id
     officer_desktop.window.close_record_tabs()
-    # The link drops; the sync engine is paused first, or a cycle of its own finishing
-    # just now would report the registry reachable again.
-    session = officer_desktop.session
-    session.sync.pause()
-    qtbot.waitUntil(lambda: session.sync_paused, timeout=10_000)
-    try:
-        session.online = False
+    with link_down(qtbot, officer_desktop):
         again = officer_desktop.window.open_person(person_id)
         qtbot.waitUntil(lambda: again.state in ("local", "missing"), timeout=10_000)
         assert again.state == "local"
         assert again.name.text() == "ANNA KUZNETSOVA"
         assert "Lokālā kopija" in again.source.text()
         wait_idle(qtbot, officer_desktop)
-    finally:
-        session.sync.resume()
 
 
 def test_switching_language_retranslates_open_widgets(qtbot: Any, officer_desktop: Any) -> None:

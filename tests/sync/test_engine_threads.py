@@ -23,7 +23,7 @@ from sync.local_first import LocalWriter
 from sync.outbox import OpState
 from sync.store import LocalStore
 from tests.sync.conftest import OFFICER, Registry
-from tests.sync.test_engine_basic import login, new_id, person_fields, server_rows
+from tests.sync.test_engine_basic import Client, login, new_id, person_fields, server_rows
 
 
 def test_opener_gives_a_second_connection_that_writes_beside_the_first(tmp_path: Path) -> None:
@@ -187,3 +187,44 @@ def test_stop_without_waiting_returns_at_once_and_the_thread_closes_its_store(
     assert engine._store is None  # closed by the loop's own thread
     api.close()
     store.close()
+
+
+def test_sync_now_pulls_the_registrys_news_before_the_cycle_is_due(
+    registry: Registry, tmp_path: Path
+) -> None:
+    """F5 with nothing to push still asks the registry: before, a wake-up with an empty
+    outbox waited for the next full cycle (minutes), and a dropped link went unnoticed."""
+    store = LocalStore.open(tmp_path / "news.db", os.urandom(32))
+    api = login(registry, device="ws-news")
+    engine = SyncEngine(store.opener(), api, officer=OFFICER, device_id="ws-news",
+                        interval=3600, poll=0.05)  # fmt: skip
+    other = Client(tmp_path / "other.db", login(registry, device="ws-news-other"))
+    try:
+        engine.start()
+        deadline = time.monotonic() + 60
+        while engine.status().last_success_at is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert engine.status().online is True
+        pid = new_id()
+        other.writer.save("persons", pid, person_fields("ZINAS"))
+        assert other.engine.run_once().ok
+        time.sleep(0.5)  # the engine idles: its next full cycle is an hour away
+        assert store.get("persons", pid) is None
+        engine.sync_now()
+        deadline = time.monotonic() + 60
+        while store.get("persons", pid) is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert (store.get("persons", pid) or {}).get("surname_latin") == "ZINAS"
+        # The link drops: the next F5 finds out at once, not at the next due cycle.
+        address, api.base_url = api.base_url, "http://127.0.0.1:9"
+        engine.sync_now()
+        deadline = time.monotonic() + 60
+        while engine.status().online is not False and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert engine.status().online is False
+        assert engine.status().last_error == "net.unreachable"
+        api.base_url = address
+    finally:
+        engine.stop()
+        other.close()
+        store.close()
