@@ -79,6 +79,48 @@ def test_unreadable_without_key_or_with_wrong_key(store: LocalStore, store_path:
     again.close()
 
 
+def _cipher_settings(store: LocalStore) -> tuple[int, str]:
+    return store.read(
+        lambda c: (
+            int(c.exec_driver_sql("PRAGMA page_size").scalar_one()),
+            str(c.exec_driver_sql("PRAGMA cipher_hmac_algorithm").scalar_one()),
+        )
+    )
+
+
+def test_new_files_use_the_fast_cipher_format(store: LocalStore) -> None:
+    assert _cipher_settings(store) == (8192, "HMAC_SHA256")
+
+
+def test_a_file_in_sqlcipher_default_format_opens_and_keeps_its_outbox(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache written before the 8 KB / HMAC-SHA256 format (SQLCipher 4's defaults) is
+    found on opening and used as it is: unsent ops are never given up for speed."""
+    from sync import store_schema
+    from sync.local_first import LocalWriter
+
+    with monkeypatch.context() as m:  # the earlier release: no format pragmas at all
+        m.setattr(store_schema, "CIPHER_FORMAT", store_schema.LEGACY_FORMAT)
+        old = LocalStore.open(store_path, KEY)
+        assert _cipher_settings(old) == (4096, "HMAC_SHA512")
+        op = LocalWriter(old, "j.ozola").save("persons", str(uuid.uuid4()), {
+            "given_names_latin": "ANNA", "surname_latin": "VECAIS", "sex": "F",
+        })  # fmt: skip
+        old.close()
+    again = LocalStore.open(store_path, KEY)
+    second = again.opener()()  # the sync engine's connection finds it too
+    try:
+        assert _cipher_settings(again) == (4096, "HMAC_SHA512")
+        assert [o.op_id for o in second.outbox("j.ozola")] == [op.op_id]
+        assert again.search("VECAIS")  # and it goes on being written
+    finally:
+        second.close()
+        again.close()
+    with pytest.raises(CacheUnreadable):  # a wrong key fails in either format
+        LocalStore.open(store_path, os.urandom(32))
+
+
 def test_corrupt_file(store_path: Path) -> None:
     store_path.parent.mkdir(parents=True)
     store_path.write_bytes(os.urandom(8192))
