@@ -4,7 +4,8 @@
 
 1. A real `registry-server` (uvicorn) on loopback over a fresh PostgreSQL database.
 2. Push 10,000 ops in batches of 200 (5,000 person creates, then 5,000 updates of them),
-   timed end to end through the API: ops/s.
+   timed end to end through the API: ops/s. Two batches are in flight at once, as the
+   desktop's sync client sends them (`--in-flight 1`: one after another).
 3. Baseline in the same run: the same 10,000 record rows written with one SQLAlchemy
    bulk insert into a fresh `records` table: rows/s. The push does far more per op
    (checks, history, feed, audit, search keys), so the goal is a share of this.
@@ -32,6 +33,8 @@ import subprocess
 import sys
 import time
 import uuid
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -51,6 +54,7 @@ from registry_server.tables import metadata, records  # noqa: E402
 
 OPS = 10_000
 BATCH = 200
+IN_FLIGHT = 2  # batches in flight: SyncEngine.pipeline
 CHANGES = 100_000
 PAGE = 5_000
 PASSWORD = "bench-password-123"
@@ -112,20 +116,41 @@ def _ops(n: int) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def _push_round(session: requests.Session, api: str, server_pid: int, batch: int) -> dict[str, Any]:
+def _push_round(
+    sessions: list[requests.Session], api: str, server_pid: int, batch: int
+) -> dict[str, Any]:
+    """Push the ops with up to len(sessions) batches in flight, as the sync client does
+    (`SyncEngine.pipeline`): batches in flight never touch the same record (here the
+    updates follow their creates by thousands of ops), so the registry may apply them in
+    either order."""
     ops = _ops(OPS)
-    server_cpu, load = _cpu_seconds(server_pid), _load()
-    started, client_cpu = time.perf_counter(), time.process_time()
-    for start in range(0, len(ops), batch):
+    batches = [ops[start : start + batch] for start in range(0, len(ops), batch)]
+    in_flight = len(sessions)
+    for i in range(len(batches)):
+        touched = {op["id"] for b in batches[max(0, i - in_flight + 1) : i] for op in b}
+        assert touched.isdisjoint(op["id"] for op in batches[i]), "dependent batches in flight"
+
+    def send(i: int) -> None:
         # Encoded and decoded with orjson, as the desktop's sync client does (sync/api.py).
-        r = session.post(
+        r = sessions[i % in_flight].post(
             f"{api}/sync/push",
-            data=orjson.dumps({"device_id": "bench", "ops": ops[start : start + batch]}),
+            data=orjson.dumps({"device_id": "bench", "ops": batches[i]}),
             headers={"Content-Type": "application/json"},
         )
         r.raise_for_status()
         statuses = {a["status"] for a in orjson.loads(r.content)["results"]}
         assert statuses == {"applied"}, statuses
+
+    server_cpu, load = _cpu_seconds(server_pid), _load()
+    started, client_cpu = time.perf_counter(), time.process_time()
+    with ThreadPoolExecutor(max_workers=in_flight) as pool:
+        flight: deque[Future[None]] = deque()
+        for i in range(len(batches)):
+            if len(flight) == in_flight:
+                flight.popleft().result()
+            flight.append(pool.submit(send, i))
+        while flight:
+            flight.popleft().result()
     seconds = time.perf_counter() - started
     client_cpu = time.process_time() - client_cpu
     server_after = _cpu_seconds(server_pid)
@@ -171,6 +196,10 @@ def main() -> None:
     parser.add_argument(
         "--batch", type=int, default=BATCH, help="ops per push request (the sync client sends 200)"
     )
+    parser.add_argument(
+        "--in-flight", type=int, default=IN_FLIGHT,
+        help="push requests in flight at once (the sync client keeps 2; 1: one after another)",
+    )  # fmt: skip
     args = parser.parse_args()
     base = os.environ.get("REGISTRY_TEST_POSTGRES_URL")
     if not base:
@@ -213,16 +242,19 @@ def main() -> None:
             f"{api}/auth/login", json={"username": "bench", "password": PASSWORD}
         ).json()["access_token"]
         session.headers["Authorization"] = f"Bearer {token}"
+        sessions = [session] + [requests.Session() for _ in range(args.in_flight - 1)]
+        for other in sessions[1:]:
+            other.headers["Authorization"] = f"Bearer {token}"
 
         pushes, baselines = [], []
         for round_no in range(1, args.rounds + 1):
-            push = _push_round(session, api, server.pid, args.batch)
+            push = _push_round(sessions, api, server.pid, args.batch)
             baseline = _baseline_round(base, push.pop("ops"))
             pushes.append(push)
             baselines.append(baseline)
             print(
                 f"round {round_no}: push {OPS} ops in {push['seconds']:.2f} s = "
-                f"{push['ops_per_s']:,.0f} ops/s (batches of {args.batch}; CPU s: server "
+                f"{push['ops_per_s']:,.0f} ops/s (batches of {args.batch}, {args.in_flight} in flight; CPU s: server "
                 f"{_fmt(push['server_cpu_s'])}, client {_fmt(push['client_cpu_s'])}; load "
                 f"{_fmt(push['load_before'])}→{_fmt(push['load_after'])}); baseline one bulk "
                 f"insert {baseline:,.0f} rows/s; push/baseline {push['ops_per_s'] / baseline:.0%}"
@@ -264,6 +296,8 @@ def main() -> None:
         "baseline_rows_per_s": round(baseline_rate, 1),
         "changes_rows_per_s": round(changes_rate, 1),
         "push_share_of_baseline": round(share, 3),
+        "batch": args.batch,
+        "in_flight": args.in_flight,
         "rounds": [
             {"push_ops_per_s": round(p["ops_per_s"], 1), "baseline_rows_per_s": round(b, 1),
              "server_cpu_s": None if p["server_cpu_s"] is None else round(p["server_cpu_s"], 2), "client_cpu_s": round(p["client_cpu_s"], 2),
