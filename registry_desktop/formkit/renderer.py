@@ -57,6 +57,20 @@ register(
             "Neizdevās saglabāt: {error}. Ievadītais nav zaudēts.",
             "Could not save: {error}. Nothing you typed was lost.",
         ),
+        "formkit.scan_saved": (
+            "Dokuments {number} tiks saglabāts kopā ar personu.",
+            "Document {number} will be saved with the person.",
+        ),
+        "formkit.scan_not_saved": (
+            "Dokuments no šīs MRZ netiks saglabāts: {reason} Pievienojiet to ar "
+            "“Jauns dokuments”, kad persona saglabāta.",
+            "The document of this MRZ will not be saved: {reason} Add it with "
+            "“New document” once the person is saved.",
+        ),
+        "formkit.scan_unchecked": (
+            "kontrolcipari nesakrīt, numurs var būt nolasīts kļūdaini.",
+            "the check digits do not match, so the number may be misread.",
+        ),
         "formkit.no_store": (
             "Lokālā krātuve nav atvērta.",
             "The local store is not open.",
@@ -661,12 +675,22 @@ class FormWidget(QWidget):
                 lines.append(("info", self._labels_text("formkit.mrz_filled", fill)))
             if kept:
                 lines.append(("warning", self._labels_text("formkit.mrz_kept", kept)))
+            if self.is_new and self.form.collection == "persons":
+                lines.append(self._scan_note(result))
             if lines:
                 severity = "warning" if kept else "info"
                 self._notes[mrz_key] = (severity, "\n".join(t for _s, t in lines))
             else:
                 self._notes.pop(mrz_key, None)
             self._show_messages()
+
+    def _scan_note(self, result: Mapping[str, Any]) -> tuple[str, str]:
+        """What becomes of the zone's document when this new person is saved."""
+        problem = scanned_document_problem(self, self.lang)
+        if problem is not None:
+            return "warning", text("formkit.scan_not_saved", self.lang, reason=problem)
+        number = dict(result.get("document") or {}).get("series_and_number", "")
+        return "info", text("formkit.scan_saved", self.lang, number=number)
 
     def _labels_text(self, code: str, keys: Any) -> str:
         names = ", ".join(self.form.field(k).label.get(self.lang) for k in keys)
@@ -936,24 +960,44 @@ class FormWidget(QWidget):
 
 def scanned_document(form: QWidget, person_id: str) -> dict[str, Any] | None:
     """The identity document read from an MRZ on a person's form, as a document record of
-    `person_id`; None when no zone was read or it does not make a valid document (the
-    officer then adds the document with its own form)."""
+    `person_id`; None when no zone was read, or it cannot be trusted or does not make a
+    valid document (`scanned_document_problem` says why; the officer then adds the
+    document with its own form)."""
+    return _scanned(form, person_id)[0]
+
+
+def scanned_document_problem(form: QWidget, lang: str) -> str | None:
+    """Why the zone read on a person's form will not be saved as a document (in `lang`);
+    None when it will be, or when no zone was read."""
+    return _scanned(form, str(uuid.uuid4()), lang)[1]
+
+
+def _scanned(
+    form: QWidget, person_id: str, lang: str = "lv"
+) -> tuple[dict[str, Any] | None, str | None]:
     from pydantic import ValidationError
 
+    from registry_core.messages import field_errors
     from registry_core.records import COLLECTIONS
     from registry_desktop.formkit.mrz_field import MrzField
 
     if getattr(getattr(form, "form", None), "collection", "persons") != "persons":
-        return None
+        return None, None
     for field in form.findChildren(MrzField):
         result = field.result() or {}
         document = {k: v for k, v in dict(result.get("document") or {}).items() if v}
         if not document.get("series_and_number"):
             continue
+        if not result.get("valid"):
+            # A check digit failed: the number may be misread. The person's fields are
+            # on the form for the officer to see; a document record would be unseen.
+            return None, text("formkit.scan_unchecked", lang)
         document["person_id"] = person_id
         try:
             COLLECTIONS["documents"].model.model_validate({**document, "id": str(uuid.uuid4())})
-        except (ValidationError, DomainError):
-            return None
-        return document
-    return None
+        except ValidationError as exc:
+            return None, "; ".join(field_errors(exc, lang).values())
+        except DomainError as exc:
+            return None, exc.message(lang)
+        return document, None
+    return None, None

@@ -303,26 +303,32 @@ def test_form_tab_saves_with_ctrl_s_and_closes(qtbot: Any, session: Session) -> 
     assert len(db(qtbot, session, lambda store: store.outbox(OFFICER))) == 1
 
 
-def test_scanned_passport_is_saved_with_the_new_person(qtbot: Any, session: Session) -> None:
-    """A zone read on the person form fills the person and, on save, makes the document
-    record too (after the person, depending on it), so the officer does not type the
-    passport twice."""
+def _zone(number: str = "XK1234567") -> str:
     from registry_core.identifiers.mrz import MrzFields, format_mrz
-    from registry_desktop.formkit.mrz_field import MrzField
 
-    zone = "\n".join(
+    return "\n".join(
         format_mrz(
             MrzFields(
                 format="TD3", document_code="P", issuing_state="UTO", surname="OZOLINA",
-                given_names="ILZE MARA", document_number="XK1234567", nationality="UTO",
+                given_names="ILZE MARA", document_number=number, nationality="UTO",
                 birth_date=date(1984, 9, 21), sex="F", expiry_date=date(2031, 4, 30),
             )  # fmt: skip
         )
     )
+
+
+def test_scanned_passport_is_saved_with_the_new_person(qtbot: Any, session: Session) -> None:
+    """A zone read on the person form fills the person and, on save, makes the document
+    record too (after the person, depending on it), so the officer does not type the
+    passport twice."""
+    from registry_desktop.formkit.mrz_field import MrzField
+
     form = show(qtbot, FormWidget(load_form("person"), session))
     (field,) = form.findChildren(MrzField)
-    field.set_text(zone, emit=True)
+    field.set_text(_zone(), emit=True)
     assert form.values()["surname_latin"] == "OZOLINA"
+    # Said under the zone, before the save.
+    assert "XK1234567 tiks saglabāts kopā ar personu" in form.cells["mrz"].message.text()
     with qtbot.waitSignal(form.saved, timeout=10_000):
         assert form.save() is True
     person_op, doc_op = db(qtbot, session, lambda store: store.outbox(OFFICER))
@@ -336,6 +342,35 @@ def test_scanned_passport_is_saved_with_the_new_person(qtbot: Any, session: Sess
     }  # fmt: skip
     hits = db(qtbot, session, lambda store: store.search("XK1234567"))
     assert [h.person["id"] for h in hits] == [form.record_id]  # found by its passport
+
+
+def test_a_zone_with_a_failed_check_digit_saves_no_document_and_says_so(
+    qtbot: Any, session: Session
+) -> None:
+    """A misread number must not become an unseen document record: the person is saved,
+    the zone's field says before the save that its document will not be, and why."""
+    from registry_desktop.formkit.mrz_field import MrzField
+
+    good = _zone().split("\n")
+    # One character of the number misread (its check digit no longer matches).
+    bad = "\n".join([good[0], "XK1234568" + good[1][9:]])
+    form = show(qtbot, FormWidget(load_form("person"), session))
+    (field,) = form.findChildren(MrzField)
+    field.set_text(bad, emit=True)
+    assert form.values()["surname_latin"] == "OZOLINA"  # the person's fields are filled
+    note = form.cells["mrz"].message.text()
+    assert "netiks saglabāts" in note and "kontrolcipari nesakrīt" in note
+    assert "Jauns dokuments" in note
+    assert scanned_document(form, form.record_id) is None
+    form.set_language("en")
+    field.set_text(_zone(), emit=True)  # read again, correctly: now it will be saved
+    assert "Document XK1234567 will be saved with the person" in form.cells["mrz"].message.text()
+    field.set_text(bad, emit=True)
+    assert "check digits do not match" in form.cells["mrz"].message.text()
+    with qtbot.waitSignal(form.saved, timeout=10_000):
+        assert form.save() is True
+    (person_op,) = db(qtbot, session, lambda store: store.outbox(OFFICER))
+    assert person_op.collection == "persons"
 
 
 def test_a_person_typed_without_a_zone_saves_no_document(qtbot: Any, session: Session) -> None:
