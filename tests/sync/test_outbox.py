@@ -101,9 +101,7 @@ def test_an_action_can_wait_for_the_act_saved_before_it(store: LocalStore) -> No
     w.save("persons", person, PERSON)
     c = w.save("cases", case, {"person_id": person, "owner_institution": "VRS"})
     d = w.save("detentions", detention, {"case_id": case, "person_id": person})
-    act = w.save(
-        "cases", case, {"action": "record_detention"}, kind="action", depends_on=[d.op_id]
-    )
+    act = w.save("cases", case, {"action": "record_detention"}, kind="action", depends_on=[d.op_id])
     plain = w.save("cases", case, {"action": "start_decision"}, kind="action")
     ops = {o.op_id: o for o in store.outbox("a")}
     assert d.op_id in ops[act.op_id].depends_on

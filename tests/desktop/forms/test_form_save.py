@@ -309,9 +309,16 @@ def _zone(number: str = "XK1234567") -> str:
     return "\n".join(
         format_mrz(
             MrzFields(
-                format="TD3", document_code="P", issuing_state="UTO", surname="OZOLINA",
-                given_names="ILZE MARA", document_number=number, nationality="UTO",
-                birth_date=date(1984, 9, 21), sex="F", expiry_date=date(2031, 4, 30),
+                format="TD3",
+                document_code="P",
+                issuing_state="UTO",
+                surname="OZOLINA",
+                given_names="ILZE MARA",
+                document_number=number,
+                nationality="UTO",
+                birth_date=date(1984, 9, 21),
+                sex="F",
+                expiry_date=date(2031, 4, 30),
             )  # fmt: skip
         )
     )
