@@ -510,9 +510,7 @@ class SearchView(QWidget):
         self._update_print()
         if case_ids:
             self.status.setText(
-                self.tr("%1 case sheets go to the print preview.").replace(
-                    "%1", str(len(case_ids))
-                )
+                self.tr("%1 case sheets go to the print preview.").replace("%1", str(len(case_ids)))
             )
         else:
             self.status.setText(self.tr("The selected persons have no cases to print."))
@@ -563,8 +561,12 @@ class SearchView(QWidget):
         self.box.setAccessibleName(self.tr("Search"))
         self.table.setAccessibleName(self.tr("Search results"))
         self.print_button.setText(self.tr("Print case s&heets"))
-        self.print_button.setAccessibleName(self.tr("Print the case sheets of the selected persons"))
-        self.print_button.setToolTip(self.tr("Print the case sheets of the selected persons (Ctrl+Shift+P)"))
+        self.print_button.setAccessibleName(
+            self.tr("Print the case sheets of the selected persons")
+        )
+        self.print_button.setToolTip(
+            self.tr("Print the case sheets of the selected persons (Ctrl+Shift+P)")
+        )
         self.hint.setText(self._hint_text())
         self.model.retranslate()
 
