@@ -456,19 +456,28 @@ class SyncEngine:
     def _answered(
         self, batch: list[OutboxOp], answer: Future[list[dict[str, Any]]], report: SyncReport
     ) -> None:
-        """Wait for a batch's answer (sent by `_push`) and record it, as `_send` does."""
+        """Wait for a batch's answer (sent by `_push`) and record it."""
+        self._answer(batch, answer.result, report)
+
+    def _answer(
+        self,
+        batch: list[OutboxOp],
+        answers_of: Callable[[], list[dict[str, Any]]],
+        report: SyncReport,
+    ) -> None:
+        """Record the registry's answers to a batch. A 4xx refusal of the whole batch is
+        narrowed down to its op (`_refused`); any other failure (the link, a 5xx, an
+        expired session, stopping, a bug) puts the batch back to pending, to be resent,
+        and is raised."""
         try:
-            answers = answer.result()
+            answers = answers_of()
         except ApiFailure as exc:
             if exc.status >= 500 or exc.status in (0, 401, 408, 429):
                 self._tx(lambda c: _back_to_pending(c, batch))
                 raise
             self._refused(batch, exc, report)
             return
-        except SyncError:
-            self._tx(lambda c: _back_to_pending(c, batch))
-            raise
-        except BaseException:  # not an answer at all (stopping, a bug): resend later
+        except BaseException:
             self._tx(lambda c: _back_to_pending(c, batch))
             raise
         self._record(batch, answers, report)
@@ -575,19 +584,9 @@ class SyncEngine:
             last = int(rows[-1][1])
 
     def _send(self, batch: list[OutboxOp], report: SyncReport) -> None:
+        """Send one batch and wait for its answer (a refused batch's halves)."""
         wire = [_wire(op) for op in batch]
-        try:
-            answers = self.api.push(self.device_id, wire)
-        except ApiFailure as exc:
-            if exc.status >= 500 or exc.status in (0, 401, 408, 429):
-                self._tx(lambda c: _back_to_pending(c, batch))
-                raise
-            self._refused(batch, exc, report)
-            return
-        except SyncError:
-            self._tx(lambda c: _back_to_pending(c, batch))
-            raise
-        self._record(batch, answers, report)
+        self._answer(batch, lambda: self.api.push(self.device_id, wire), report)
 
     def _refused(self, batch: list[OutboxOp], exc: ApiFailure, report: SyncReport) -> None:
         """The registry refused a whole batch (4xx, not per-op answers): split it in halves
