@@ -11,6 +11,7 @@ about a field without a second table of facts:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -166,6 +167,14 @@ def _partial_date(value: Any) -> Any:
         return value.isoformat()
     if not isinstance(value, str):
         return value
+    return _partial_date_text(value)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _partial_date_text(value: str) -> str:
+    """Cached: every update validates the whole record again, dates of birth included.
+    Only accepted dates are kept (a refusal raises), and a date accepted today is still
+    accepted tomorrow, so the cache never outlives a "not in the future" check."""
     parts = parse_partial_date(value)
     if parts.earliest > date.today():
         raise DomainError("partial_date.future")
