@@ -14,6 +14,10 @@ Every figure comes from one run, beside its baselines, on loopback:
 2. **Pull**: the change feed of a registry seeded with the server's bulk demo loader
    (`seed_demo`, about 100,000 changes) pulled by a fresh client into an empty
    encrypted cache until caught up (`run_once(push=False)`): rows/s.
+   Then the same feed again into a second empty cache while an officer saves a new
+   person every 0.5 s on the cache's other connection (`LocalWriter.save`, as the
+   desktop's DB worker does): how long each save took, median and longest, beside a
+   save with no pull running. No goal in the issue; "no waiting" is the mission.
 3. **GUI stall**: the real `DesktopApp` (offscreen) logs in to the server, 2,000 ops are
    queued through the DB worker, a 10 ms QTimer probes the GUI thread while the engine
    syncs them (push and pull), with the Search page and then with the Outbox page open:
@@ -36,9 +40,11 @@ import json
 import os
 import pstats
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -62,6 +68,7 @@ from registry_server.tables import metadata, records  # noqa: E402
 PASSWORD = "bench-password-123"
 FULL = {"ops": 10_000, "changes": 100_000, "gui_ops": 2_000, "naive": 500}
 QUICK = {"ops": 300, "changes": 2_000, "gui_ops": 150, "naive": 30}
+SAVE_EVERY_S = 0.5  # an officer's saves during the second pull (SaveProbe)
 GOALS = {"push": 1_000.0, "pull": 10_000.0, "stall": 50.0}
 PROBE_MS = 10
 RUN = os.getpid()  # the databases of this run (another run may share the cluster)
@@ -344,19 +351,65 @@ def seed_feed(engine: Any, changes: int) -> dict[str, Any]:
     return {"seconds": seconds, "feed": feed}
 
 
-def bench_pull(api_url: str, folder: Path, profile: bool) -> dict[str, Any]:
+class SaveProbe:
+    """An officer saving a new person every `every` seconds on the desktop's connection
+    of the store while the engine pulls on its own: how long each save takes."""
+
+    def __init__(self, store: Any, every: float) -> None:
+        from sync.local_first import LocalWriter
+
+        self.writer = LocalWriter(store, "bench")
+        self.every = every
+        self.took: list[float] = []
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _save(self, i: int) -> None:
+        started = time.perf_counter()
+        self.writer.save("persons", str(uuid.uuid4()), _person(1_000_000 + i))
+        self.took.append((time.perf_counter() - started) * 1000)
+
+    def _run(self) -> None:
+        i = 0
+        while not self._done.wait(self.every):
+            i += 1
+            self._save(i)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> dict[str, float]:
+        self._done.set()
+        self._thread.join()
+        took = sorted(self.took)
+        quiet = []
+        for i in range(10):  # the same saves with no pull running
+            started = time.perf_counter()
+            self.writer.save("persons", str(uuid.uuid4()), _person(2_000_000 + i))
+            quiet.append((time.perf_counter() - started) * 1000)
+        return {"saves": len(took), "median_ms": statistics.median(took) if took else 0.0,
+                "max_ms": took[-1] if took else 0.0, "quiet_ms": statistics.median(quiet)}  # fmt: skip
+
+
+def bench_pull(
+    api_url: str, folder: Path, profile: bool, name: str = "pull", save_every: float | None = None
+) -> dict[str, Any]:
     from sync.engine import SyncEngine
 
-    store = _client_store(folder, "pull")
-    api = _client_api(api_url, "bench", "bench-pull")
-    engine = SyncEngine(store.opener(), api, officer="bench", device_id="bench-pull")
+    store = _client_store(folder, name)
+    api = _client_api(api_url, "bench", f"bench-{name}")
+    engine = SyncEngine(store.opener(), api, officer="bench", device_id=f"bench-{name}")
     meter = CpuMeter(SERVER_PID[0] if SERVER_PID else None)
-    with _profiled(profile, "pull"):
+    probe = SaveProbe(store, save_every) if save_every else None
+    with _profiled(profile, name):
         meter.start()
+        if probe:
+            probe.start()
         started = time.perf_counter()
         report = engine.run_once(push=False)
         seconds = time.perf_counter() - started
         cpu = meter.stop()
+    saves = probe.stop() if probe else None
     engine.stop()
     cached = store.read(lambda c: c.exec_driver_sql("SELECT count(*) FROM records").scalar_one())
     store.close()
@@ -364,7 +417,7 @@ def bench_pull(api_url: str, folder: Path, profile: bool) -> dict[str, Any]:
     if not report.ok:
         raise RuntimeError(f"pull failed: {report.error}")
     return {"rows": report.pulled, "cached": int(cached), "seconds": seconds,
-            "rate": report.pulled / seconds, "cpu": cpu}  # fmt: skip
+            "rate": report.pulled / seconds, "cpu": cpu, "saves": saves}  # fmt: skip
 
 
 # --------------------------------------------------------------------------- 3. GUI
@@ -604,9 +657,15 @@ def main() -> None:
             print(f"seeded {seeded['feed']:,} changes in {seeded['seconds']:.1f} s", flush=True)
             with _server(pull_url) as api_url:
                 pull = bench_pull(api_url, folder, args.profile)
-            print(f"pull: {pull['rows']:,} changes in {pull['seconds']:.2f} s = "
-                  f"{pull['rate']:,.0f} rows/s ({pull['cached']:,} records cached)\n      "
-                  f"{_cpu_text(pull['cpu'], pull['rows'])}", flush=True)  # fmt: skip
+                print(f"pull: {pull['rows']:,} changes in {pull['seconds']:.2f} s = "
+                      f"{pull['rate']:,.0f} rows/s ({pull['cached']:,} records cached)\n      "
+                      f"{_cpu_text(pull['cpu'], pull['rows'])}", flush=True)  # fmt: skip
+                busy = bench_pull(api_url, folder, False, "pull-saving", SAVE_EVERY_S)
+                saves = busy["saves"]
+                print(f"saves during a pull: {saves['saves']} saves, one every {SAVE_EVERY_S} s: "
+                      f"median {saves['median_ms']:.0f} ms, longest {saves['max_ms']:.0f} ms "
+                      f"(no pull running: {saves['quiet_ms']:.1f} ms); that pull "
+                      f"{busy['rate']:,.0f} rows/s", flush=True)  # fmt: skip
         finally:
             pull_engine.dispose()
             _drop_database(base, f"bench_sync_pull_{RUN}")
@@ -629,6 +688,9 @@ def main() -> None:
         ("pull, feed → empty cache", f"{pull['rate']:,.0f} rows/s",
          f"server COPY {bulk['rate']:,.0f} rows/s", f"{pull['rate'] / bulk['rate']:.1%} of COPY",
          f"≥ {GOALS['pull']:,.0f} rows/s", met(pull["rate"] >= GOALS["pull"])),
+        ("longest save during a pull", f"{saves['max_ms']:.0f} ms",
+         f"no pull running: {saves['quiet_ms']:.1f} ms", f"median {saves['median_ms']:.0f} ms",
+         "", ""),
         ("longest GUI stall during a sync", f"{stall:.1f} ms",
          f"no sync running: {quiet:.1f} ms", f"{stall - quiet:+.1f} ms",
          f"≤ {GOALS['stall']:.0f} ms", met(stall <= GOALS["stall"])),
@@ -651,6 +713,8 @@ def main() -> None:
         "max_gui_stall_ms": round(stall, 1),
         "baseline_rows_per_s": round(bulk["rate"], 1),
         "naive_post_ops_per_s": round(naive["rate"], 1),
+        "max_save_during_pull_ms": round(saves["max_ms"], 1),
+        "median_save_during_pull_ms": round(saves["median_ms"], 1),
     }))  # fmt: skip
 
 

@@ -21,8 +21,13 @@ One cycle (`run_once`):
    The engine's HTTP thread fetches and prepares (`sync.store.prepare_records`) the next
    pages while one is written; pages already waiting are written in the same
    transaction, up to `pull_batch` (20,000) rows, so a cache that is far behind catches
-   up with fewer commits. Records with unsettled local ops keep the officer's changes
-   laid over the registry's new copy (see `sync.outbox`).
+   up with fewer commits. The officer's saves come first: the rows are written
+   `YIELD_ROWS` at a time, and when a save is waiting for the write lock
+   (`LocalStore.officer_waiting`) the transaction ends early, its cursor at the last
+   row written (each change carries its `seq`), and the pull goes on once the save is
+   in. A save waits for one chunk, not for a whole batch (bench/sync.py measures it).
+   Records with unsettled local ops keep the officer's changes laid over the
+   registry's new copy (see `sync.outbox`).
 3. **Reference lists** are refreshed in the same cycle.
 
 Threads: the engine has **its own connection** to the store file (`open_store` is a
@@ -94,6 +99,8 @@ OLD_PULLED_KEY = "desktop.pulled_at"
 SUCCESS_KEY = "sync.last_success_at"
 PULL_PAGE = 5000  # the registry's largest page: fewer requests and commits
 PULL_BATCH = 20_000  # at most this many pulled rows per transaction (pages ready at once)
+YIELD_ROWS = 500  # pulled rows written between two looks for a waiting save (~40 ms)
+LET_IN_S = 1.0  # how long a yielding pull waits for the waiting save to take the lock
 APPLIED_KEEP_S = 7 * 24 * 3600  # applied ops stay listed for a week
 
 Choice = Literal["mine", "registry"]
@@ -336,14 +343,17 @@ class SyncEngine:
     def _db_store(self) -> LocalStore:
         if self._store is None:
             self._store = self._open_store()
+            # The engine's big writes are checkpointed after their commit, outside the
+            # store's write gate (see `_apply`), so a save never waits for a checkpoint.
+            self._store.manual_checkpoints()
         return self._store
 
-    def _tx(self, fn: Callable[[Connection], Any]) -> Any:
+    def _tx(self, fn: Callable[[Connection], Any], *, background: bool = False) -> Any:
         with self._db:
             store = self._db_store()
 
             def run() -> Any:
-                with store.transaction() as conn:
+                with store.transaction(background=background) as conn:
                     return fn(conn)
 
             return outbox.retry_busy(run)
@@ -412,6 +422,11 @@ class SyncEngine:
             finally:
                 self._set_status(running=False)
                 self.refresh_status()
+                if self._store is not None:
+                    try:
+                        self._checkpoint()  # what this cycle wrote, outside the gate
+                    except Exception:  # noqa: BLE001 - the next cycle tries again
+                        log.warning("WAL checkpoint failed", exc_info=True)
         return report
 
     # -- push -----------------------------------------------------------------------
@@ -784,8 +799,8 @@ class SyncEngine:
         if self.pipeline < 2:
             while True:
                 self._check_stop()
-                rows, nxt, more = self._fetch(cursor)
-                self._apply(rows, nxt, report)
+                rows, seqs, nxt, more = self._fetch(cursor)
+                self._apply(rows, seqs, nxt, report)
                 cursor = nxt
                 if not more:
                     return cursor
@@ -794,19 +809,19 @@ class SyncEngine:
         # when one is written go into the same transaction, up to `pull_batch` rows: a
         # cache that is behind catches up with fewer commits (each rewrites the pages of
         # the id indexes it touched).
-        ready: queue.Queue[tuple[list[Prepared], int, bool] | BaseException] = queue.Queue(
+        ready: queue.Queue[_Page | BaseException] = queue.Queue(
             maxsize=max(1, self.pull_batch // self.pull_page)
         )
         halt = threading.Event()
         producer = self._http().submit(self._fetch_ahead, cursor, ready, halt)
-        held: list[tuple[list[Prepared], int, bool] | BaseException] = []
+        held: list[_Page | BaseException] = []
         try:
             while True:
                 self._check_stop()
                 item = held.pop() if held else ready.get()
                 if isinstance(item, BaseException):
                     raise item
-                rows, nxt, more = item
+                rows, seqs, nxt, more = item
                 while more and len(rows) < self.pull_batch:
                     try:
                         item = ready.get_nowait()
@@ -816,8 +831,9 @@ class SyncEngine:
                         held.append(item)  # raised after what came before is written
                         break
                     rows = rows + item[0]
-                    nxt, more = item[1], item[2]
-                self._apply(rows, nxt, report)
+                    seqs = None if seqs is None or item[1] is None else seqs + item[1]
+                    nxt, more = item[2], item[3]
+                self._apply(rows, seqs, nxt, report)
                 cursor = nxt
                 if not more:
                     return cursor
@@ -829,21 +845,21 @@ class SyncEngine:
             with contextlib.suppress(Exception):
                 producer.result()
 
-    def _fetch(self, since: int) -> tuple[list[Prepared], int, bool]:
+    def _fetch(self, since: int) -> _Page:
         page = self.api.changes(since, limit=self.pull_page)
         more = bool(page.get("more"))
         nxt = int(page.get("next") or since)
-        return prepare_records(_page_rows(page)), nxt, more
+        return prepare_records(_page_rows(page)), _page_seqs(page, since), nxt, more
 
     def _fetch_ahead(
         self,
         cursor: int,
-        ready: queue.Queue[tuple[list[Prepared], int, bool] | BaseException],
+        ready: queue.Queue[_Page | BaseException],
         halt: threading.Event,
     ) -> None:
         """The HTTP thread's part of a pull: pages in order until the last, `halt` or a
         failure (handed over to be raised by the writing thread)."""
-        item: tuple[list[Prepared], int, bool] | BaseException
+        item: _Page | BaseException
         while not halt.is_set():
             try:
                 item = self._fetch(cursor)
@@ -855,15 +871,54 @@ class SyncEngine:
                     break
                 except queue.Full:
                     continue
-            if isinstance(item, BaseException) or not item[2]:
+            if isinstance(item, BaseException) or not item[3]:
                 return
-            cursor = item[1]
+            cursor = item[2]
 
-    def _apply(self, rows: list[Prepared], nxt: int, report: SyncReport) -> None:
-        self._tx(functools.partial(self._apply_page, rows=rows, nxt=nxt))
-        report.pulled += len(rows)
+    def _apply(
+        self, rows: list[Prepared], seqs: list[int] | None, nxt: int, report: SyncReport
+    ) -> None:
+        """Write pulled rows and their cursor, in one transaction unless a save is
+        waiting: then in several, each with the cursor of its last row."""
+        start = 0
+        while True:
+            end = self._tx(
+                functools.partial(self._apply_rows, rows=rows, seqs=seqs, start=start, nxt=nxt),
+                background=True,
+            )
+            report.pulled += end - start
+            start = end
+            self._checkpoint()
+            if start >= len(rows):
+                return
+            self._check_stop()
+            self._let_officer_in()
 
-    def _apply_page(self, conn: Connection, *, rows: list[Prepared], nxt: int) -> None:
+    def _checkpoint(self) -> None:
+        with self._db:
+            self._db_store().checkpoint()
+
+    def _let_officer_in(self) -> None:
+        """After a pull committed early: wait (briefly) until the waiting save has the
+        lock, so that the pull's next transaction does not take it first."""
+        with self._db:
+            store = self._db_store()
+        deadline = time.monotonic() + LET_IN_S
+        while store.officer_waiting() and time.monotonic() < deadline:
+            time.sleep(0.002)
+
+    def _apply_rows(
+        self,
+        conn: Connection,
+        *,
+        rows: list[Prepared],
+        seqs: list[int] | None,
+        start: int,
+        nxt: int,
+    ) -> int:
+        """rows[start:] up to the end, or up to a chunk boundary where a save is waiting;
+        returns where it stopped. The cursor saved is `nxt` at the end, else the feed
+        position of the last row written (only possible when the rows' seqs are known)."""
         store = self._db_store()
         touched = {
             (str(r[0]), str(r[1]))
@@ -872,6 +927,27 @@ class SyncEngine:
                 f"{outbox._UNSETTLED_SQL}"
             )
         }
+        stamp = outbox.now()
+        end = start
+        while True:
+            chunk = rows[end : end + YIELD_ROWS] if seqs is not None else rows[end:]
+            self._write_rows(conn, store, chunk, touched, stamp)
+            end += len(chunk)
+            if end >= len(rows) or store.officer_waiting():
+                break
+        _set_meta(conn, CURSOR_KEY, str(nxt if end >= len(rows) else seqs[end - 1]))  # type: ignore[index]
+        _set_meta(conn, PULLED_KEY, outbox.iso(stamp))
+        _set_meta(conn, OLD_PULLED_KEY, outbox.iso(stamp))  # read by the desktop's cache age
+        return end
+
+    @staticmethod
+    def _write_rows(
+        conn: Connection,
+        store: LocalStore,
+        rows: list[Prepared],
+        touched: set[tuple[str, str]],
+        stamp: datetime,
+    ) -> None:
         plain = rows
         overlay: set[tuple[str, str]] = set()
         if touched:
@@ -883,13 +959,9 @@ class SyncEngine:
                     overlay.add(key)
                 else:
                     plain.append(row)
-        stamp = outbox.now()
         store.cache_prepared(conn, plain, stamp)
         for collection, record_id in overlay:
             outbox.recompute_view(conn, collection, record_id)
-        _set_meta(conn, CURSOR_KEY, str(nxt))
-        _set_meta(conn, PULLED_KEY, outbox.iso(stamp))
-        _set_meta(conn, OLD_PULLED_KEY, outbox.iso(stamp))  # read by the desktop's cache age
 
     # -- reference lists ------------------------------------------------------------
 
@@ -1211,6 +1283,25 @@ def _back_to_pending(conn: Connection, ops: list[OutboxOp]) -> None:
 
 def _texts(exc: SyncError) -> dict[str, str]:
     return {"lv": exc.message_lv, "en": exc.message_en}
+
+
+# A pulled page, or pages ready at once: prepared rows, each row's feed position (None
+# when a change lacks its seq: then the rows are written in one transaction), the cursor
+# after the last row, and whether the feed has more.
+_Page = tuple[list[Prepared], list[int] | None, int, bool]
+
+
+def _page_seqs(page: Mapping[str, Any], since: int) -> list[int] | None:
+    """The changes' seqs, if every change has one and they rise after `since`."""
+    seqs: list[int] = []
+    last = since
+    for change in page.get("changes") or []:
+        seq = change.get("seq")
+        if not isinstance(seq, int) or seq <= last:
+            return None
+        seqs.append(seq)
+        last = seq
+    return seqs
 
 
 def _page_rows(page: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:

@@ -7,6 +7,13 @@ worker); it holds a single connection and is not meant to be shared between thre
 The sync engine works on the same file through a second `LocalStore` of its own
 (`opener()`: same path, same key kept in memory), on its own thread; WAL mode lets the
 two read while the other writes, and writes take the lock first (BEGIN IMMEDIATE).
+The officer comes first. In this process, write transactions on a file take a gate (a
+lock per file) before BEGIN IMMEDIATE: a thread waiting for it is woken the moment the
+other commits, where SQLite's busy handler would poll for the lock at up to 100 ms
+intervals and may lose it again. Transactions waiting at the gate are counted
+(`officer_waiting`); the engine's long pull transactions (`background=True`) look at
+that count and commit early to let a save in, instead of making it wait for a whole
+catch-up batch.
 
 Errors of the file itself (wrong key, not a database, damaged pages, made by a newer
 version) become `CacheUnreadable`, whose way forward is `LocalStore.rebuild(path)`.
@@ -15,6 +22,8 @@ version) become `CacheUnreadable`, whose way forward is `LocalStore.rebuild(path
 from __future__ import annotations
 
 import json
+import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -111,10 +120,42 @@ def _unreadable(exc: sa.exc.DBAPIError) -> bool:
     return any(s in text for s in ("not a database", "malformed", "vtable constructor"))
 
 
+# Per store file (resolved path), in this process (the desktop and its sync engine are
+# one process with two connections): the write gate, and how many foreground write
+# transactions wait at it. A gate not taken within GATE_WAIT_S is passed by, leaving the
+# wait to SQLite's busy timeout as before, so a mistake can cost time but never hang.
+_gates: dict[str, threading.RLock] = {}
+_waiting: Counter[str] = Counter()
+_waiting_lock = threading.Lock()
+GATE_WAIT_S = 10.0
+
+
+def _gate(key: str) -> threading.RLock:
+    with _waiting_lock:
+        gate = _gates.get(key)
+        if gate is None:
+            gate = _gates[key] = threading.RLock()
+        return gate
+
+
+@contextmanager
+def _counted_wait(key: str) -> Iterator[None]:
+    with _waiting_lock:
+        _waiting[key] += 1
+    try:
+        yield
+    finally:
+        with _waiting_lock:
+            _waiting[key] -= 1
+            if not _waiting[key]:
+                del _waiting[key]
+
+
 class LocalStore:
     def __init__(self, path: Path, engine: Engine, key: bytes | None = None) -> None:
         self.path = path
         self._engine = engine
+        self._lock_key = str(path.resolve())
         # Kept in memory only, for `opener` (a second connection for the sync engine).
         self._key = key
 
@@ -192,8 +233,16 @@ class LocalStore:
         self.close()
 
     @contextmanager
-    def _write(self) -> Iterator[Connection]:
-        """A write transaction: BEGIN IMMEDIATE (see `sync.store_schema.make_engine`)."""
+    def _write(self, background: bool = False) -> Iterator[Connection]:
+        """A write transaction: the file's gate, then BEGIN IMMEDIATE (see
+        `sync.store_schema.make_engine`). Unless `background`, its wait at the gate is
+        counted (`officer_waiting`)."""
+        gate = _gate(self._lock_key)
+        if background:
+            got = gate.acquire(timeout=GATE_WAIT_S)
+        else:
+            with _counted_wait(self._lock_key):
+                got = gate.acquire(timeout=GATE_WAIT_S)
         try:
             with self._engine.connect() as conn:
                 conn.execution_options(sqlite_write=True)
@@ -203,6 +252,9 @@ class LocalStore:
             if _unreadable(exc):
                 raise CacheUnreadable() from exc
             raise
+        finally:
+            if got:
+                gate.release()
 
     def _read(self, fn: Callable[[Connection], T]) -> T:
         try:
@@ -217,12 +269,35 @@ class LocalStore:
             raise
 
     @contextmanager
-    def transaction(self) -> Iterator[Connection]:
+    def transaction(self, *, background: bool = False) -> Iterator[Connection]:
         """One write transaction (for `sync.outbox` / `sync.local_first`). Another
         connection's writer may make it fail with "database is locked"; see
-        `sync.outbox.retry_busy`."""
-        with self._write() as conn:
+        `sync.outbox.retry_busy`. `background`: a long transaction of the sync engine
+        that yields to the officer (`officer_waiting`) and is not counted itself."""
+        with self._write(background) as conn:
             yield conn
+
+    def manual_checkpoints(self) -> None:
+        """This connection no longer checkpoints the WAL when it commits (SQLite's
+        automatic checkpoint runs inside COMMIT, so inside the gate: every save would
+        wait for it); its owner calls `checkpoint` after committing instead. The sync
+        engine's connection does this: it checkpoints after each pull transaction and
+        after every cycle, the desktop's saves included, so the desktop's connection
+        (`WAL_AUTOCHECKPOINT`) rarely finds a WAL long enough to do it in a save."""
+        with self._engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_autocheckpoint = 0")
+
+    def checkpoint(self) -> None:
+        """Copy committed WAL pages into the file, outside any transaction and the gate:
+        writers go on meanwhile (PASSIVE), and the WAL restarts from its beginning."""
+        with self._engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
+    def officer_waiting(self) -> bool:
+        """Whether another write transaction on this file (in this process) is waiting at
+        its gate: a background writer should commit soon and let it in."""
+        with _waiting_lock:
+            return _waiting[self._lock_key] > 0
 
     def read(self, fn: Callable[[Connection], T]) -> T:
         return self._read(fn)

@@ -138,12 +138,18 @@ def _has_content(path: Path) -> bool:
         return False
 
 
+# WAL frames (8 KB pages) after which a commit checkpoints by itself. The sync engine
+# checkpoints by hand, outside the write lock (`LocalStore.manual_checkpoints`); this
+# limit, far above what it leaves behind, is a backstop for a connection without it.
+WAL_AUTOCHECKPOINT = 20_000
+
 _PRAGMAS = (
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = NORMAL",
     "PRAGMA foreign_keys = ON",
     "PRAGMA temp_store = MEMORY",
     "PRAGMA cache_size = -32000",
+    f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT}",
 )
 
 

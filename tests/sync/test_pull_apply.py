@@ -159,3 +159,43 @@ def test_pulled_rows_keep_an_unsent_local_edit(store: LocalStore) -> None:
     assert view["surname_latin"] == "KALNAAF"  # the officer's unsent value stays
     assert view["place_of_birth"] == "Kyiv"  # the registry's other fields arrive
     assert store.record_state("persons", mine["id"]) == "pending"
+
+
+def test_a_save_during_a_long_pull_gets_in_before_the_page_is_written(
+    store: LocalStore,
+) -> None:
+    """One page of 8,000 changes (one transaction, were nobody waiting) while the officer
+    saves again and again: a save waits for a chunk of the page, not for all of it, so
+    some save sees the page half written, its cursor at the last row written. Nothing
+    pulled or saved is lost, and the cursor ends at the page's end."""
+    size = 8000
+    eng = engine(store, Feed(pages_of(1, size)), pull_page=size, pull_batch=size)
+    writer = LocalWriter(store, "officer")
+    seen: list[int] = []
+    saved: list[str] = []
+    pulling = threading.Event()
+    pulling.set()
+
+    def officer() -> None:
+        n = 100_000
+        while pulling.is_set():
+            n += 1
+            saved.append(
+                writer.save("persons", str(uuid.UUID(int=n)), {"surname_latin": "SAVED"}).op_id
+            )
+            seen.append(int(store.get_meta(CURSOR_KEY) or 0))
+
+    thread = threading.Thread(target=officer)
+    thread.start()
+    try:
+        report = eng.run_once(push=False)
+    finally:
+        pulling.clear()
+        thread.join()
+        eng.stop()
+    assert report.ok and report.pulled == size
+    assert any(0 < c < size for c in seen), seen  # a save got in mid-page
+    assert seen == sorted(seen)  # the cursor never goes back
+    assert store.get_meta(CURSOR_KEY) == str(size)
+    assert store.person_count() == size + len(saved)
+    assert {op.op_id for op in store.outbox("officer")} == set(saved)

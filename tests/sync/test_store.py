@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -119,6 +121,44 @@ def test_a_file_in_sqlcipher_default_format_opens_and_keeps_its_outbox(
         again.close()
     with pytest.raises(CacheUnreadable):  # a wrong key fails in either format
         LocalStore.open(store_path, os.urandom(32))
+
+
+def test_a_save_waiting_for_a_background_writer_is_seen_and_let_in(store: LocalStore) -> None:
+    """The sync engine's connection writes in the background; the officer's save on the
+    desktop's connection waits at the file's gate, the engine sees it waiting, commits,
+    and the save goes in at once (not after SQLite's busy handler polls for the lock)."""
+    from sync.local_first import LocalWriter
+
+    engine_side = store.opener()()
+    done = threading.Event()
+    result: list[str] = []
+
+    def save() -> None:
+        result.append(
+            LocalWriter(store, "j.ozola")
+            .save("persons", str(uuid.uuid4()), {"surname_latin": "GAIDA"})
+            .op_id
+        )
+        done.set()
+
+    try:
+        assert not engine_side.officer_waiting()
+        with engine_side.transaction(background=True) as conn:
+            conn.exec_driver_sql("INSERT INTO meta (key, value) VALUES ('bench.x', '1')")
+            officer = threading.Thread(target=save)
+            officer.start()
+            deadline = time.monotonic() + 30
+            while not engine_side.officer_waiting() and time.monotonic() < deadline:
+                time.sleep(0.001)
+            assert engine_side.officer_waiting()  # counted while it waits
+            assert not done.is_set()  # and it does wait: the background transaction holds the lock
+        officer.join(timeout=30)
+        assert done.is_set() and not engine_side.officer_waiting()
+        assert [op.op_id for op in store.outbox("j.ozola")] == result
+        assert store.get_meta("bench.x") == "1"
+        engine_side.checkpoint()  # outside any transaction: the WAL copied into the file
+    finally:
+        engine_side.close()
 
 
 def test_corrupt_file(store_path: Path) -> None:
