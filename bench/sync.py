@@ -18,16 +18,18 @@ Every figure comes from one run, beside its baselines, on loopback:
    person every 0.5 s on the cache's other connection (`LocalWriter.save`, as the
    desktop's DB worker does): how long each save took, median and longest, beside a
    save with no pull running. No goal in the issue; "no waiting" is the mission.
-3. **GUI stall**: the real `DesktopApp` (offscreen) logs in to the server, 2,000 ops are
-   queued through the DB worker, a 10 ms QTimer probes the GUI thread while the engine
-   syncs them (push and pull), with the Search page and then with the Outbox page open:
-   the longest gap between two probes minus 10 ms.
+3. **GUI stall**: the real `DesktopApp` (offscreen) logs in to the pull registry; a
+   10 ms QTimer probes the GUI thread during its first sync (the whole feed into an
+   empty cache: the longest sync an officer meets), then 2,000 ops are queued through
+   the DB worker and probed while the engine syncs them (push and pull), with the
+   Search page and then with the Outbox page open. Each figure is the longest gap
+   between two probes minus 10 ms; `max_gui_stall_ms` is the longest of the three.
 
 The machine's load average is printed beside the figures: other processes share the
 cores, so absolute rates are noisy; ratios to the baselines of the same run less so.
 
 Last line: JSON with push_ops_per_s, pull_rows_per_s, max_gui_stall_ms,
-baseline_rows_per_s, naive_post_ops_per_s.
+baseline_rows_per_s, naive_post_ops_per_s (and the saves during a pull).
 Goals: push ≥ 1,000 ops/s, pull ≥ 10,000 rows/s, GUI stall ≤ 50 ms.
 """
 
@@ -555,6 +557,8 @@ def bench_gui(
     os.environ["REGISTRY_DESKTOP_SETTINGS"] = str(folder / "desktop" / "settings.json")
     (folder / "desktop").mkdir(parents=True, exist_ok=True)
     _MemoryKeyring.install()
+    from PySide6.QtCore import QTimer
+
     from registry_desktop.app import DesktopApp, create_qapp
     from registry_desktop.config import Profile, Settings
 
@@ -565,8 +569,14 @@ def bench_gui(
     )  # fmt: skip
     desktop = DesktopApp(app, settings=settings)
     session = desktop.session
+    first: list[float] = []  # probe ticks during the first sync (the cache filled)
+    first_probe = QTimer()
+    first_probe.setInterval(PROBE_MS)
+    first_probe.timeout.connect(lambda: first.append(time.perf_counter()))
     try:
         desktop.window.show()
+        desktop.window.show_page(pages[0] if pages else "search")
+        first_probe.start()
         dialog = desktop.show_login()
         dialog.username.setText("bench.gui")
         dialog.password.setText(PASSWORD)
@@ -574,11 +584,16 @@ def bench_gui(
         _run_until(app, lambda: session.active and session.engine_running, 120, "the login")
         _run_until(app, lambda: session.sync.available, 30, "the engine")
         engine = session.sync.engine
+        first_started = time.perf_counter()
         _run_until(
             app, lambda: engine.status().last_success_at is not None and desktop.tasks.idle,
-            300, "the first sync",
+            900, "the first sync",
         )  # fmt: skip
-        stalls: dict[str, float] = {}
+        first_probe.stop()
+        stalls: dict[str, float] = {
+            "first": _max_gap_ms([t for t in first if t >= first_started]),
+            "first_s": time.perf_counter() - first_started,
+        }
         for page in pages:
             desktop.window.show_page(page)
             with _profiled(profile, f"GUI thread, {page} page"):
@@ -622,57 +637,65 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp:
         folder = Path(tmp)
-        # The push registry: reference lists and two officers; nothing else in the feed.
-        push_url, push_engine = _registry_db(base, f"bench_sync_push_{RUN}", ["bench", "bench.gui"])
-        try:
-            with _server(push_url) as api_url:
-                gui: dict[str, Any] = {}
-                if not args.skip_gui:
-                    gui = bench_gui(api_url, folder, sizes["gui_ops"], args.profile)
-                    print(f"GUI stall: search page {gui['search']:.1f} ms, outbox page "
-                          f"{gui['outbox']:.1f} ms ({sizes['gui_ops']} ops synced in "
-                          f"{gui['search_sync_s']:.2f} s / {gui['outbox_sync_s']:.2f} s); "
-                          f"with no sync running {gui['search_quiet']:.1f} / "
-                          f"{gui['outbox_quiet']:.1f} ms", flush=True)  # fmt: skip
-                    if args.gui_only:
-                        return
-                push = bench_push(api_url, folder, sizes["ops"], batch, args.profile)
-                print(f"push: {push['ops']} ops in {push['push_s']:.2f} s = "
-                      f"{push['rate']:,.0f} ops/s (batches of {batch}; queued locally in "
-                      f"{push['queue_s']:.2f} s)\n      {_cpu_text(push['cpu'], push['ops'])}",
-                      flush=True)  # fmt: skip
-                naive = bench_naive(api_url, sizes["naive"])
-                print(f"naive: {naive['ops']} POSTs in {naive['seconds']:.2f} s = "
-                      f"{naive['rate']:,.1f} ops/s", flush=True)  # fmt: skip
-        finally:
-            push_engine.dispose()
-            _drop_database(base, f"bench_sync_push_{RUN}")
-        bulk = bench_bulk_baseline(base, sizes["ops"])
-        print(f"baseline: {bulk['rows']} rows by COPY in {bulk['seconds']:.2f} s = "
-              f"{bulk['rate']:,.0f} rows/s", flush=True)  # fmt: skip
+        if not args.gui_only:
+            # The push registry: reference lists and one officer; nothing else in the feed.
+            push_url, push_engine = _registry_db(base, f"bench_sync_push_{RUN}", ["bench"])
+            try:
+                with _server(push_url) as api_url:
+                    push = bench_push(api_url, folder, sizes["ops"], batch, args.profile)
+                    print(f"push: {push['ops']} ops in {push['push_s']:.2f} s = "
+                          f"{push['rate']:,.0f} ops/s (batches of {batch}; queued locally in "
+                          f"{push['queue_s']:.2f} s)\n      {_cpu_text(push['cpu'], push['ops'])}",
+                          flush=True)  # fmt: skip
+                    naive = bench_naive(api_url, sizes["naive"])
+                    print(f"naive: {naive['ops']} POSTs in {naive['seconds']:.2f} s = "
+                          f"{naive['rate']:,.1f} ops/s", flush=True)  # fmt: skip
+            finally:
+                push_engine.dispose()
+                _drop_database(base, f"bench_sync_push_{RUN}")
+            bulk = bench_bulk_baseline(base, sizes["ops"])
+            print(f"baseline: {bulk['rows']} rows by COPY in {bulk['seconds']:.2f} s = "
+                  f"{bulk['rate']:,.0f} rows/s", flush=True)  # fmt: skip
 
-        pull_url, pull_engine = _registry_db(base, f"bench_sync_pull_{RUN}", ["bench"])
+        # The pull registry: the demo loader's feed; the desktop's first sync fills its
+        # cache from it too (the GUI measures), so both meet a registry of real size.
+        pull_url, pull_engine = _registry_db(base, f"bench_sync_pull_{RUN}", ["bench", "bench.gui"])
         try:
             seeded = seed_feed(pull_engine, sizes["changes"])
             print(f"seeded {seeded['feed']:,} changes in {seeded['seconds']:.1f} s", flush=True)
             with _server(pull_url) as api_url:
-                pull = bench_pull(api_url, folder, args.profile)
-                print(f"pull: {pull['rows']:,} changes in {pull['seconds']:.2f} s = "
-                      f"{pull['rate']:,.0f} rows/s ({pull['cached']:,} records cached)\n      "
-                      f"{_cpu_text(pull['cpu'], pull['rows'])}", flush=True)  # fmt: skip
-                busy = bench_pull(api_url, folder, False, "pull-saving", SAVE_EVERY_S)
-                saves = busy["saves"]
-                print(f"saves during a pull: {saves['saves']} saves, one every {SAVE_EVERY_S} s: "
-                      f"median {saves['median_ms']:.0f} ms, longest {saves['max_ms']:.0f} ms "
-                      f"(no pull running: {saves['quiet_ms']:.1f} ms); that pull "
-                      f"{busy['rate']:,.0f} rows/s", flush=True)  # fmt: skip
+                if not args.gui_only:
+                    pull = bench_pull(api_url, folder, args.profile)
+                    print(f"pull: {pull['rows']:,} changes in {pull['seconds']:.2f} s = "
+                          f"{pull['rate']:,.0f} rows/s ({pull['cached']:,} records cached)\n      "
+                          f"{_cpu_text(pull['cpu'], pull['rows'])}", flush=True)  # fmt: skip
+                    busy = bench_pull(api_url, folder, False, "pull-saving", SAVE_EVERY_S)
+                    saves = busy["saves"]
+                    print(f"saves during a pull: {saves['saves']} saves, one every {SAVE_EVERY_S} s: "
+                          f"median {saves['median_ms']:.0f} ms, longest {saves['max_ms']:.0f} ms "
+                          f"(no pull running: {saves['quiet_ms']:.1f} ms); that pull "
+                          f"{busy['rate']:,.0f} rows/s", flush=True)  # fmt: skip
+                gui: dict[str, Any] = {}
+                if not args.skip_gui:
+                    gui = bench_gui(api_url, folder, sizes["gui_ops"], args.profile)
+                    print(f"GUI stall: first sync ({seeded['feed']:,} changes, "
+                          f"{gui['first_s']:.1f} s) {gui['first']:.1f} ms; search page "
+                          f"{gui['search']:.1f} ms, outbox page {gui['outbox']:.1f} ms "
+                          f"({sizes['gui_ops']} ops synced in {gui['search_sync_s']:.2f} s / "
+                          f"{gui['outbox_sync_s']:.2f} s); with no sync running "
+                          f"{gui['search_quiet']:.1f} / {gui['outbox_quiet']:.1f} ms",
+                          flush=True)  # fmt: skip
         finally:
             pull_engine.dispose()
             _drop_database(base, f"bench_sync_pull_{RUN}")
+        if args.gui_only:
+            return
 
     load_after = _loadavg()
     nan = float("nan")
-    stall = max(gui.get("search", 0.0), gui.get("outbox", 0.0)) if gui else nan
+    stall = (
+        max(gui.get("first", 0.0), gui.get("search", 0.0), gui.get("outbox", 0.0)) if gui else nan
+    )
     quiet = max(gui.get("search_quiet", 0.0), gui.get("outbox_quiet", 0.0)) if gui else nan
 
     def met(ok: bool) -> str:
@@ -694,8 +717,9 @@ def main() -> None:
         ("longest GUI stall during a sync", f"{stall:.1f} ms",
          f"no sync running: {quiet:.1f} ms", f"{stall - quiet:+.1f} ms",
          f"≤ {GOALS['stall']:.0f} ms", met(stall <= GOALS["stall"])),
-        ("", f"(search page {gui.get('search', nan):.1f} ms, "
-         f"outbox page {gui.get('outbox', nan):.1f} ms)", "", "", "", ""),
+        ("", f"(first sync {gui.get('first', nan):.1f} ms, search page "
+         f"{gui.get('search', nan):.1f} ms, outbox page {gui.get('outbox', nan):.1f} ms)",
+         "", "", "", ""),
     ]  # fmt: skip
     header = ("measure", "measured", "baseline (same run)", "ratio", "goal", "met")
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]

@@ -6,13 +6,16 @@ import http.server
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+import orjson
 import pytest
+import requests
 import sqlalchemy as sa
 
 from registry_server.db import make_engine, write_transaction
 from registry_server.tables import tokens, users
-from sync.api import ApiClient
+from sync.api import ApiClient, decode_page, split_page
 from sync.errors import ApiFailure, AuthFailed, SessionExpired, SyncError, Unreachable
 from tests.sync.conftest import DEVICE, OFFICER, PASSWORD, Registry, free_port
 
@@ -207,6 +210,71 @@ def test_reference_and_changes(api: ApiClient) -> None:
     assert len(feed["changes"]) == 2 and feed["more"] is True
     rest = api.changes(feed["next"], limit=1000)
     assert rest["more"] is False
+
+
+def test_the_registrys_pages_are_decoded_entry_by_entry(registry: Registry) -> None:
+    """The client decodes a pull page one entry at a time (`decode_page`), splitting the
+    text where the registry puts its separator: if the registry wrote its pages another
+    way, the split would silently never happen and a big pull would stall the GUI again."""
+    client = registry.client()
+    client.login(OFFICER, PASSWORD)
+    raw = requests.get(
+        f"{registry.base_url}/changes",
+        params={"since": 0, "limit": 1000},
+        headers={"Authorization": f"Bearer {client.token}"},
+        timeout=10,
+    ).content
+    whole = orjson.loads(raw)
+    split = split_page(raw)
+    assert split is not None and len(whole["changes"]) > 3
+    assert split[0] == {"next": whole["next"], "more": whole["more"]}
+    assert [orjson.loads(p) for p in split[1]] == whole["changes"]
+    assert decode_page(raw) == whole
+
+
+def _page(changes: list[dict[str, Any]], nxt: int = 9, more: bool = False) -> bytes:
+    entries = b",".join(orjson.dumps(c) for c in changes)
+    return (
+        b'{"changes":['
+        + entries
+        + b'],"next":'
+        + str(nxt).encode()
+        + b',"more":'
+        + (b"true" if more else b"false")
+        + b"}"
+    )
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"surname_latin": "OZOLA"},
+        {"notes": 'it says },{"seq": inside a text'},  # escaped: never a separator
+        {"costs": [{"item": "ticket"}, {"seq": 2, "item": "escort"}]},  # nested: falls back
+        {"aliases": [{"seq": 1}, {"seq": 2}], "x": {"y": [{}, {"seq": 0}]}},
+    ],
+)
+def test_decode_page_gives_what_one_decode_gives(record: dict[str, Any]) -> None:
+    changes = [
+        {"seq": n, "collection": "persons", "id": f"p{n}", "version": 1, "deleted": False,
+         "record": {"id": f"p{n}", **record}}
+        for n in (3, 4, 7)
+    ]  # fmt: skip
+    raw = _page(changes, nxt=7, more=True)
+    assert decode_page(raw) == orjson.loads(raw) == {"changes": changes, "next": 7, "more": True}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"changes":[],"next":12,"more":false}',
+        b'{"error":"auth.expired","message":"x"}',
+        b'{"changes":[{"seq":1}],"next":1,"more":false,"extra":1}',
+        b"[1, 2]",
+    ],
+)
+def test_decode_page_other_shapes_decode_whole(raw: bytes) -> None:
+    assert decode_page(raw) == orjson.loads(raw)
 
 
 def test_push_answer(api: ApiClient) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = ("push_ops_per_s", "pull_rows_per_s", "max_gui_stall_ms", "baseline_rows_per_s",
-        "naive_post_ops_per_s")  # fmt: skip
+        "naive_post_ops_per_s", "max_save_during_pull_ms", "median_save_during_pull_ms")  # fmt: skip
 
 
 @pytest.mark.slow
