@@ -199,3 +199,42 @@ def test_a_save_during_a_long_pull_gets_in_before_the_page_is_written(
     assert store.get_meta(CURSOR_KEY) == str(size)
     assert store.person_count() == size + len(saved)
     assert {op.op_id for op in store.outbox("officer")} == set(saved)
+
+
+@pytest.mark.parametrize("officer_saving", [False, True])
+def test_pull_transactions_stay_small_only_while_the_officer_saves(
+    store: LocalStore, monkeypatch: pytest.MonkeyPatch, officer_saving: bool
+) -> None:
+    """A page is one transaction while nobody saves (fewer commits: a faster catch-up);
+    shortly after a save had to wait for the pull, at most `ACTIVE_TX_ROWS` rows go in
+    one, so the officer's next save waits for less."""
+    import time
+
+    import sqlalchemy as sa
+
+    from sync import engine as engine_module
+
+    monkeypatch.setattr(engine_module, "ACTIVE_TX_ROWS", 1000)
+    commits: list[int] = []
+
+    def open_store() -> LocalStore:
+        s = store.opener()()
+        sa.event.listen(s._engine, "commit", lambda conn: commits.append(1))
+        return s
+
+    size = 4000
+    eng = SyncEngine(open_store, Feed(pages_of(1, size)), officer="officer", device_id="ws",  # type: ignore[arg-type]
+                     pull_page=size, pull_batch=size)  # fmt: skip
+    if officer_saving:
+        eng._officer_seen = time.monotonic()  # a save waited for the pull just now
+    eng._db_store()  # opened (and its setup committed) before counting
+    commits.clear()
+    report = eng.run_once(push=False)
+    eng.stop()
+    assert report.ok and report.pulled == size
+    assert store.person_count() == size and store.get_meta(CURSOR_KEY) == str(size)
+    pull_commits = len(commits)
+    if officer_saving:
+        assert pull_commits >= size // 1000  # 4 transactions of 1,000 rows at most
+    else:
+        assert pull_commits < size // 1000  # the page in one
