@@ -103,7 +103,11 @@ OLD_PULLED_KEY = "desktop.pulled_at"
 SUCCESS_KEY = "sync.last_success_at"
 PULL_PAGE = 5000  # the registry's largest page: fewer requests and commits
 PULL_BATCH = 20_000  # at most this many pulled rows per transaction (pages ready at once)
-YIELD_ROWS = 500  # pulled rows written between two looks for a waiting save (~40 ms)
+# Pulled rows written between two looks for a waiting save: 500 (~40 ms) while the
+# officer saves (see ACTIVE_TX_ROWS), else 2,500: each look splits the rows' writing in
+# two statements, and a look every 500 rows made a pull with nobody saving 6-17 % slower.
+YIELD_ROWS = 500
+IDLE_YIELD_ROWS = 2500
 ACTIVE_TX_ROWS = 5000  # at most this many per pull transaction while the officer saves
 OFFICER_ACTIVE_S = 10.0  # ... that is, within this long of a save that had to wait
 LET_IN_S = 1.0  # how long a yielding pull waits for the waiting save to take the lock
@@ -939,9 +943,10 @@ class SyncEngine:
         stamp = outbox.now()
         active = time.monotonic() - self._officer_seen < OFFICER_ACTIVE_S
         cap = start + ACTIVE_TX_ROWS if active else len(rows)
+        step = YIELD_ROWS if active else IDLE_YIELD_ROWS
         end = start
         while True:
-            chunk = rows[end : end + YIELD_ROWS] if seqs is not None else rows[end:]
+            chunk = rows[end : end + step] if seqs is not None else rows[end:]
             self._write_rows(conn, store, chunk, touched, stamp)
             end += len(chunk)
             if end >= len(rows):
