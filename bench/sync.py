@@ -363,19 +363,23 @@ class SaveProbe:
         self.writer = LocalWriter(store, "bench")
         self.every = every
         self.took: list[float] = []
+        self.error: BaseException | None = None
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _save(self, i: int) -> None:
+    def _save(self, i: int) -> float:
         started = time.perf_counter()
         self.writer.save("persons", str(uuid.uuid4()), _person(1_000_000 + i))
-        self.took.append((time.perf_counter() - started) * 1000)
+        return (time.perf_counter() - started) * 1000
 
     def _run(self) -> None:
         i = 0
-        while not self._done.wait(self.every):
-            i += 1
-            self._save(i)
+        try:
+            while not self._done.wait(self.every):
+                i += 1
+                self.took.append(self._save(i))
+        except BaseException as exc:  # noqa: BLE001 - raised by stop(): no silent figures
+            self.error = exc
 
     def start(self) -> None:
         self._thread.start()
@@ -383,12 +387,10 @@ class SaveProbe:
     def stop(self) -> dict[str, float]:
         self._done.set()
         self._thread.join()
+        if self.error is not None:
+            raise RuntimeError("a save during the pull failed") from self.error
         took = sorted(self.took)
-        quiet = []
-        for i in range(10):  # the same saves with no pull running
-            started = time.perf_counter()
-            self.writer.save("persons", str(uuid.uuid4()), _person(2_000_000 + i))
-            quiet.append((time.perf_counter() - started) * 1000)
+        quiet = [self._save(1_000_000 + i) for i in range(10)]  # with no pull running
         return {"saves": len(took), "median_ms": statistics.median(took) if took else 0.0,
                 "max_ms": took[-1] if took else 0.0, "quiet_ms": statistics.median(quiet)}  # fmt: skip
 

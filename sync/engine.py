@@ -22,7 +22,8 @@ One cycle (`run_once`):
    pages while one is written; pages already waiting are written in the same
    transaction, up to `pull_batch` (20,000) rows, so a cache that is far behind catches
    up with fewer commits. The officer's saves come first: the rows are written
-   `YIELD_ROWS` at a time, and when a save is waiting for the write lock
+   `IDLE_YIELD_ROWS` at a time (`YIELD_ROWS` while the officer is saving), and when a
+   save is waiting for the write lock
    (`LocalStore.officer_waiting`) the transaction ends early, its cursor at the last
    row written (each change carries its `seq`), and the pull goes on once the save is
    in. A save waits for one chunk and a commit, not for a whole batch; for a while
